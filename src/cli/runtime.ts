@@ -1,0 +1,43 @@
+import 'dotenv/config';
+import { loadConfig, type Config } from '../core/config.js';
+import { AppError } from '../core/errors.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { Answerer } from '../rag/answerer.js';
+import { ensureIndex } from '../rag/ensure-index.js';
+
+/** Config, logger and a ready {@link Answerer}: what every command-line front end starts with. */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  answerer: Answerer;
+}
+
+/**
+ * Loads config (dotenv), makes sure the index exists (building it if allowed) and opens the answerer.
+ * Index-building notes go to stderr so that `--json` output on stdout stays clean.
+ */
+export async function openRuntime(): Promise<Runtime> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const index = await ensureIndex(config, (e) => {
+    if (e.kind === 'building') process.stderr.write(`Building the index (${e.reason})…\n`);
+    if (e.kind === 'built') process.stderr.write(`Index built: ${e.manifest.articles} articles, ${e.manifest.chunks} chunks in ${e.manifest.seconds} s.\n`);
+  });
+  return { config, log, answerer: new Answerer(index, { topK: config.topK, maxQuestionChars: config.maxQuestionChars }) };
+}
+
+/** Runs a command's main function: prints a clean message and exits 1 on failure, without a stack for known errors. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    if (err instanceof AppError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`Unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}
+
+/** Reads stdin line by line (works when piped), calling `fn` in order for each non-empty line. */
+export async function forEachLine(fn: (line: string) => Promise<void>): Promise<void> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) if (line.trim()) await fn(line);
+}

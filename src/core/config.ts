@@ -1,0 +1,133 @@
+import { ConfigError } from './errors.js';
+
+/** Typed, validated configuration, parsed once at start-up from the environment. */
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  /** Build the index on first use when it is missing. */
+  autoIngest: boolean;
+  /** Chunks retrieved per question. */
+  topK: number;
+  /** Questions longer than this are answered from their first part. */
+  maxQuestionChars: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  embeddingsProvider: 'local';
+  telegram: {
+    token?: string;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    webhookUrl?: string;
+    webhookSecret?: string;
+    port: number;
+    rateLimitPerMinute: number;
+    groupRateLimitPerMinute: number;
+    allowedChatIds?: number[];
+    adminUserIds: number[];
+    /** Upper bound on handling one update, in milliseconds. */
+    updateTimeoutMs: number;
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name]?.trim();
+  return v ? v : fallback;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: set it to a whole number from ${min} to ${max} (default ${fallback}).`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: use true or false (default ${fallback}).`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: use one of ${allowed.join(', ')} (default ${fallback}).`);
+  }
+  return raw as T;
+}
+
+function idList(env: Env, name: string): number[] | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  return raw.split(',').map((part) => {
+    const n = Number(part.trim());
+    if (!Number.isSafeInteger(n)) {
+      throw new ConfigError(`${name} has ${JSON.stringify(part.trim())}: use comma-separated numeric Telegram ids, e.g. 12345,-100987.`);
+    }
+    return n;
+  });
+}
+
+function url(env: Env, name: string, fallback?: string): string | undefined {
+  const raw = env[name]?.trim() || fallback;
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(`${name} is not a valid http(s) URL: set it like https://example.org/path.`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/**
+ * Parses and validates configuration. Throws a {@link ConfigError} naming the variable and the fix.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const token = env.TELEGRAM_BOT_TOKEN?.trim() || undefined;
+  if (token && !/^\d+:[\w-]{20,}$/.test(token)) {
+    throw new ConfigError('TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters): copy it again from @BotFather, or leave it empty for the local chat.');
+  }
+  const mode = oneOf(env, 'BOT_MODE', ['polling', 'webhook'] as const, 'polling');
+  const webhookUrl = url(env, 'WEBHOOK_URL');
+  const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
+  if (mode === 'webhook' && token) {
+    if (!webhookUrl) throw new ConfigError('BOT_MODE=webhook needs WEBHOOK_URL: the public https URL Telegram will call, including its path.');
+    if (!webhookSecret || !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+      throw new ConfigError('BOT_MODE=webhook needs WEBHOOK_SECRET: 16 to 256 characters of A-Z, a-z, 0-9, _ or -.');
+    }
+  }
+  const logLevel = oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
+  const embeddingsProvider = oneOf(env, 'EMBEDDINGS_PROVIDER', ['local'] as const, 'local');
+  return {
+    corpusDir: str(env, 'CORPUS_DIR', 'corpus'),
+    indexDir: str(env, 'INDEX_DIR', 'data/index'),
+    autoIngest: bool(env, 'AUTO_INGEST', true),
+    topK: int(env, 'TOP_K', 8, 1, 50),
+    maxQuestionChars: int(env, 'MAX_QUESTION_CHARS', 500, 20, 4000),
+    logLevel,
+    embeddingsProvider,
+    telegram: {
+      token,
+      apiRoot: url(env, 'TELEGRAM_API_ROOT', 'https://api.telegram.org')!,
+      mode,
+      webhookUrl,
+      webhookSecret,
+      port: int(env, 'PORT', 8080, 0, 65535),
+      rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 10, 1, 10000),
+      groupRateLimitPerMinute: int(env, 'GROUP_RATE_LIMIT_PER_MINUTE', 20, 1, 10000),
+      allowedChatIds: idList(env, 'ALLOWED_CHAT_IDS'),
+      adminUserIds: idList(env, 'ADMIN_USER_IDS') ?? [],
+      updateTimeoutMs: int(env, 'UPDATE_TIMEOUT_MS', 30000, 1000, 600000),
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/** A bulletin's article, as parsed from one corpus file. Offsets index into `Paragraph.text`. */
+export interface Article {
+  /** Stable id: `<file-stem>#<n>` plus a short hash of the headline, so re-ordering files keeps ids. */
+  id: string;
+  /** Main headline (the line that reads as the title). */
+  title: string;
+  /** Kicker / sub-headlines, in order. */
+  subtitles: string[];
+  /** Byline and credit lines (reporters, correspondents). */
+  credits: string[];
+  /** Body paragraphs, in order, with lines broken mid-sentence joined back. */
+  paragraphs: Paragraph[];
+  /** Photo captions found inside or next to the article. */
+  captions: string[];
+  /** True when the article continues from another page, e.g. `(上接A1版)`. */
+  continued: boolean;
+  /** Corpus file name (relative to the corpus folder). */
+  source: string;
+  /** Optional bulletin date from the file's front matter. */
+  date?: string;
+  /** Optional bulletin name from the file's front matter. */
+  publication?: string;
+}
+
+/** One paragraph of an article: verbatim bulletin text after line repair. */
+export interface Paragraph {
+  /** 1-based paragraph number within the article. */
+  n: number;
+  text: string;
+  /** `body` for article text, `caption` for a photo caption. */
+  kind: 'body' | 'caption';
+}
+
+/** A parsed bulletin file. */
+export interface Bulletin {
+  source: string;
+  date?: string;
+  publication?: string;
+  articles: Article[];
+  /** Page banners and editor-credit lines recognised and kept out of articles. */
+  furniture: string[];
+}
+
+/** A retrieval unit: a few consecutive sentences of one paragraph. */
+export interface Chunk {
+  /** `<article id>:p<paragraph>:<start>` */
+  id: string;
+  articleId: string;
+  title: string;
+  source: string;
+  paragraph: number;
+  /** Character offsets of the chunk in the paragraph text. */
+  start: number;
+  end: number;
+  /** Verbatim text of the chunk. */
+  text: string;
+}
+
+/** One quoted source shown with an answer. */
+export interface Citation {
+  n: number;
+  article_id: string;
+  title: string;
+  /** Verbatim bulletin sentence(s). */
+  quote: string;
+  source: string;
+  paragraph: number;
+}
+
+/** Question language, as detected from its characters. */
+export type Lang = 'zh' | 'en';
+
+/** The result of answering a question. */
+export interface Answer {
+  question: string;
+  lang: Lang;
+  found: boolean;
+  /** Short direct answer (< 200 characters), or a plain "not in the bulletin" message. */
+  answer: string;
+  citations: Citation[];
+  /** Closest passages shown when `found` is false, labelled as such by front ends. */
+  related?: Citation[];
+  /** Confidence in [0, 1] used for abstention. */
+  confidence: number;
+  elapsed_ms: number;
+}
+
+/** Claim-check verdicts. */
+export type Verdict = 'supported' | 'contradicted' | 'not_found';
+
+/** The result of checking a claim against the bulletin. */
+export interface CheckResult {
+  claim: string;
+  lang: Lang;
+  verdict: Verdict;
+  answer: string;
+  citations: Citation[];
+  elapsed_ms: number;
+}

@@ -1,0 +1,199 @@
+import { InputError } from '../core/errors.js';
+import type { Answer, Article, Chunk, Citation, Lang } from '../core/types.js';
+import { normalize } from '../corpus/text.js';
+import { extract, scoreSentences, type Extraction, type ScoredSentence } from './extractor.js';
+import type { LoadedIndex } from './index-store.js';
+import { findMentions, mentionToEnglish } from './numbers.js';
+import { analyzeQuestion, detectLang, type AnalyzedQuestion } from './question.js';
+import { HybridSearch, type RetrievalTimings, type RetrievedChunk } from './retriever.js';
+import { words } from './tokenizer.js';
+
+/** Options of the {@link Answerer}. */
+export interface AnswererOptions {
+  topK: number;
+  maxQuestionChars: number;
+}
+
+/** What the REPL's `:trace` shows: every retrieved chunk with its scores and the stage timings. */
+export interface AnswerTrace {
+  analysis: AnalyzedQuestion;
+  retrieved: RetrievedChunk[];
+  sentences: ScoredSentence[];
+  timings: RetrievalTimings & { extract: number; total: number };
+}
+
+/** An answer plus its trace. */
+export type TracedAnswer = Answer & { trace: AnswerTrace; truncated: boolean };
+
+/**
+ * Minimum share of the question's concepts a sentence must cover to answer from it.
+ * Calibrated on tests/eval/questions.jsonl with `npm run eval` (see README for the trade-off).
+ */
+export const FOUND_THRESHOLD: Record<Lang, number> = { zh: 0.6, en: 0.5 };
+const MAX_ANSWER = 200;
+
+const NOT_FOUND: Record<Lang, string> = {
+  zh: '公报中没有找到这个问题的答案。',
+  en: 'The bulletin does not say.',
+};
+
+/** Removes markup and control characters a chat client may carry into a question. */
+export function cleanQuestion(text: string): string {
+  return text
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Answers questions from the index, extractively: a short answer leading with the fact, and
+ * numbered citations quoting the bulletin verbatim. Shared by the bot, the REPL and the CLI.
+ *
+ * @example
+ * const answerer = new Answerer(await loadIndex(config), { topK: 8, maxQuestionChars: 500 });
+ * const a = await answerer.ask('海门有多少项目2月底全面复工?');
+ * a.answer; // '31个（据初步统计,海门31个超10亿元续建重大项目2月底将全面复工）'
+ */
+export class Answerer {
+  private search: HybridSearch;
+  private articles: Map<string, Article>;
+  private titles: Map<string, string>;
+
+  constructor(private index: LoadedIndex, private readonly options: AnswererOptions) {
+    this.search = new HybridSearch(index);
+    this.articles = new Map(index.articles.map((a) => [a.id, a]));
+    this.titles = new Map(index.articles.map((a) => [a.id, [a.title, ...a.subtitles].join(' ')]));
+  }
+
+  /** Swaps in a freshly loaded index (hot reload); questions in flight finish on the old one. */
+  replaceIndex(index: LoadedIndex): void {
+    this.index = index;
+    this.search = new HybridSearch(index);
+    this.articles = new Map(index.articles.map((a) => [a.id, a]));
+    this.titles = new Map(index.articles.map((a) => [a.id, [a.title, ...a.subtitles].join(' ')]));
+  }
+
+  /** The loaded index (manifest, counts) for `/about` and health checks. */
+  get loaded(): LoadedIndex {
+    return this.index;
+  }
+
+  /** The full text of one paragraph, for "show source" buttons. */
+  paragraph(articleId: string, n: number): { title: string; text: string; source: string } | undefined {
+    const a = this.articles.get(articleId);
+    const p = a?.paragraphs.find((x) => x.n === n);
+    return a && p ? { title: a.title, text: p.text, source: a.source } : undefined;
+  }
+
+  /** Validates and trims a question; throws {@link InputError} for an empty one. */
+  prepare(raw: string): { text: string; truncated: boolean } {
+    const text = cleanQuestion(raw ?? '');
+    if (!text || !/[\p{L}\p{N}]/u.test(text)) {
+      throw new InputError(detectLang(raw ?? '') === 'zh' ? '请输入一个问题。' : 'Please type a question (in Chinese or English).');
+    }
+    const truncated = text.length > this.options.maxQuestionChars;
+    return { text: truncated ? text.slice(0, this.options.maxQuestionChars) : text, truncated };
+  }
+
+  /** Retrieves and scores sentences for a question; shared by {@link ask} and claim checks. */
+  async evidence(text: string): Promise<{ q: AnalyzedQuestion; hits: RetrievedChunk[]; sentences: ScoredSentence[]; timings: RetrievalTimings }> {
+    let t = performance.now();
+    const q = analyzeQuestion(text, this.index.keyword, this.index.lexicon);
+    const analyze = performance.now() - t;
+    const { hits, timings } = await this.search.retrieve(q, this.options.topK);
+    const sentences = scoreSentences(q, hits, this.titles);
+    return { q, hits, sentences, timings: { analyze, ...timings } };
+  }
+
+  /** Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it. */
+  async ask(raw: string): Promise<TracedAnswer> {
+    const t0 = performance.now();
+    const { text, truncated } = this.prepare(raw);
+    const { q, hits, sentences, timings } = await this.evidence(text);
+    const t1 = performance.now();
+    const best = sentences[0];
+    const ex = best && best.coverage >= FOUND_THRESHOLD[q.lang] ? extract(q, sentences) : undefined;
+    const tExtract = performance.now() - t1;
+    const elapsed = performance.now() - t0;
+    const trace: AnswerTrace = { analysis: q, retrieved: hits, sentences: sentences.slice(0, 8), timings: { ...timings, extract: tExtract, total: elapsed } };
+    const base = { question: raw, lang: q.lang, elapsed_ms: Number(elapsed.toFixed(2)), trace, truncated };
+    if (!ex) {
+      return {
+        ...base,
+        found: false,
+        answer: NOT_FOUND[q.lang],
+        citations: [],
+        related: this.related(sentences),
+        confidence: Number((best?.coverage ?? 0).toFixed(3)),
+      };
+    }
+    return {
+      ...base,
+      found: true,
+      answer: this.render(q, ex),
+      citations: [this.cite(ex.sentence, 1)],
+      confidence: Number(ex.sentence.coverage.toFixed(3)),
+    };
+  }
+
+  /** Builds a verbatim citation from a scored sentence. */
+  cite(s: ScoredSentence, n: number): Citation {
+    return { n, article_id: s.chunk.articleId, title: s.chunk.title, quote: s.text, source: s.chunk.source, paragraph: s.chunk.paragraph };
+  }
+
+  private related(sentences: ScoredSentence[]): Citation[] {
+    const seen = new Set<string>();
+    const out: Citation[] = [];
+    for (const s of sentences) {
+      if (out.length >= 2 || s.coverage <= 0) break;
+      if (seen.has(s.chunk.articleId)) continue;
+      seen.add(s.chunk.articleId);
+      out.push(this.cite(s, out.length + 1));
+    }
+    return out;
+  }
+
+  /** Leads with the fact; adds the clause that says what it counts. English gets the figure in English. */
+  private render(q: AnalyzedQuestion, ex: Extraction): string {
+    const context = ex.context !== ex.span && ex.context.length > ex.span.length ? ex.context : '';
+    if (q.lang === 'zh') return cut(context ? `${ex.span}（${context}）` : ex.span, MAX_ANSWER);
+    const lead = ex.mention ? mentionToEnglish(ex.mention) : ex.span;
+    const gloss = ex.mention ? '' : this.gloss(ex.span);
+    const parts = [lead, lead !== ex.span ? `(${ex.span})` : '', gloss ? `[${gloss}]` : '', context ? `— “${context}”` : ''];
+    return cut(parts.filter(Boolean).join(' '), MAX_ANSWER);
+  }
+
+  /** Word-by-word CC-CEDICT gloss of a Chinese span, e.g. 电子健康通行证 → electronic · health · a pass. */
+  private gloss(span: string): string {
+    const glosses = words(span)
+      .map((w) => this.index.lexicon.gloss(w)?.split(/[;,]/)[0].replace(/\([^)]*\)/g, '').trim())
+      .filter((g): g is string => Boolean(g));
+    return cut([...new Set(glosses)].join(' · '), 80);
+  }
+
+  /** Looks up the chunk a citation came from (for the REPL and tests). */
+  chunkOf(c: Citation): Chunk | undefined {
+    return this.index.chunks.find((x) => x.articleId === c.article_id && x.paragraph === c.paragraph && x.text.includes(c.quote));
+  }
+}
+
+/**
+ * True when every figure in `answer` occurs in one of the quotes, as written or as the same value
+ * (`3.5 million jin` for `350多万斤`, `February 7` for `2月7日`).
+ */
+export function figuresAreQuoted(answer: string, quotes: string[]): boolean {
+  const hay = normalize(quotes.join(' '));
+  const values = new Set(findMentions(hay).flatMap((m) => [m.value, m.value % 100, Math.floor(m.value / 100)]));
+  const re = /(\d+(?:\.\d+)?)(\s*million)?/g;
+  const text = normalize(answer).replace(/,(?=\d{3})/g, '');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const v = Number(m[1]) * (m[2] ? 1e6 : 1);
+    if (!hay.includes(m[1]) && !values.has(v)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+/**
+ * English word handling for the English→Chinese bridge: a light stemmer applied the same way
+ * to CC-CEDICT glosses and to questions, plus stopwords.
+ */
+
+/** Words that carry no topic in English questions or dictionary glosses. */
+export const EN_STOPWORDS = new Set(
+  (
+    'a an the of to in on at for by with from and or but not no is are was were be been being am it its this that these those ' +
+    'do does did done has have had having will would shall should can could may might must what which who whom whose when where why how ' +
+    'many much long often there their they them he she his her him i me my we our you your one sb sth something someone etc e.g. ' +
+    'about after before into onto over under up down out off as than then so such very more most some any all each every other also ' +
+    'tell please give'
+  ).split(' '),
+);
+
+/**
+ * Reduces an English word to a crude stem so that `resumed`, `resumes` and `resume` meet.
+ *
+ * @example
+ * stem('farmers') // 'farmer'
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$|’s$/, '');
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(ss|us|is)$/.test(w)) return w;
+  else if (/(sses|xes|ches|shes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content words of an English text (lower case, stopwords removed), unstemmed. */
+export function englishWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [])
+    .map((w) => w.replace(/['’]s$/, '').replace(/['’-]+$/, ''))
+    .filter((w) => w.length > 1 && !EN_STOPWORDS.has(w));
+}

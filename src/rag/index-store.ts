@@ -1,0 +1,210 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Config } from '../core/config.js';
+import { IndexError } from '../core/errors.js';
+import type { Article, Chunk } from '../core/types.js';
+import { listCorpus, loadCorpus, type CorpusFile } from '../corpus/loader.js';
+import { chunkArticles, DEFAULT_CHUNK_OPTIONS, searchableText, type ChunkOptions } from './chunker.js';
+import { createEmbeddingsForBuild, expectedEmbeddingId, restoreEmbeddings } from './embeddings-factory.js';
+import type { HashingEmbeddings } from './hashing-embeddings.js';
+import { KeywordIndex } from './keyword-index.js';
+import { buildLexicon, Lexicon } from './lexicon.js';
+import { passageTerms } from './tokenizer.js';
+import { buildVectorStore, DEFAULT_HNSW, loadVectorStore, saveVectorStore, type ChunkVectorStore, type HnswParams } from './vector-store.js';
+
+/** Bump when the on-disk layout or the analysis changes: older indexes are then refused. */
+export const INDEX_FORMAT = 1;
+
+/** What an index was built from and how; a mismatch with the current code means "run npm run ingest". */
+export interface Manifest {
+  format: number;
+  builtAt: string;
+  corpus: CorpusFile[];
+  skipped: Array<{ name: string; reason: string }>;
+  articles: number;
+  chunks: number;
+  embedding: { id: string; dimensions: number };
+  build: { chunk: ChunkOptions; hnsw: HnswParams };
+  seconds: number;
+}
+
+/** Everything a question needs, loaded once. */
+export interface LoadedIndex {
+  manifest: Manifest;
+  articles: Article[];
+  chunks: Chunk[];
+  keyword: KeywordIndex;
+  embeddings: HashingEmbeddings;
+  vectors: ChunkVectorStore;
+  lexicon: Lexicon;
+}
+
+/** Progress callback: stage name and fraction done. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
+const NEEDS_INGEST = 'The search index is missing or out of date: run `npm run ingest`.';
+
+function readJson<T>(dir: string, name: string): T {
+  const path = join(dir, name);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (cause) {
+    throw new IndexError(`Index file ${path} is missing or corrupt: run \`npm run ingest\` to rebuild it.`, { cause, userMessage: NEEDS_INGEST });
+  }
+}
+
+/** Reads the manifest, or returns undefined when there is no index at `dir`. */
+export function readManifest(dir: string): Manifest | undefined {
+  if (!existsSync(join(dir, 'manifest.json'))) return undefined;
+  return readJson<Manifest>(dir, 'manifest.json');
+}
+
+/** Why the index at `indexDir` cannot serve the current corpus and code, or undefined when it can. */
+export function staleReason(config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingsProvider'>): string | undefined {
+  let manifest: Manifest | undefined;
+  try {
+    manifest = readManifest(config.indexDir);
+  } catch {
+    return 'the manifest is corrupt';
+  }
+  if (!manifest) return 'there is no index yet';
+  if (manifest.format !== INDEX_FORMAT) return `the index format is ${manifest.format}, this code needs ${INDEX_FORMAT}`;
+  if (manifest.embedding.id !== expectedEmbeddingId(config)) return `the index was built with ${manifest.embedding.id}, the configuration asks for ${expectedEmbeddingId(config)}`;
+  const now = listCorpus(config.corpusDir).map((f) => `${f.name}:${f.sha256}`).join('\n');
+  const then = manifest.corpus.map((f) => `${f.name}:${f.sha256}`).join('\n');
+  return now === then ? undefined : 'the corpus changed';
+}
+
+/**
+ * Points `indexDir` at a finished build by renaming a symlink over it, which readers see
+ * atomically: they get the old index or the new one, never half of either.
+ */
+function publish(indexDir: string, buildDir: string): void {
+  const link = `${indexDir}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(resolve(buildDir), link, 'dir');
+  let previous: string | undefined;
+  if (existsSync(indexDir) || isSymlink(indexDir)) {
+    if (isSymlink(indexDir)) previous = resolve(dirname(indexDir), readlinkSync(indexDir));
+    else renameSync(indexDir, `${indexDir}-legacy-${Date.now()}`);
+  }
+  renameSync(link, indexDir);
+  // Keep the previous build one round so a reader that is loading it can finish; drop older ones.
+  const buildsDir = dirname(buildDir);
+  for (const name of safeList(buildsDir)) {
+    const p = resolve(buildsDir, name);
+    if (p !== resolve(buildDir) && p !== previous) rmSync(p, { recursive: true, force: true });
+  }
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Builds the index from the corpus into a fresh folder and publishes it atomically.
+ * An existing good index is left in place when anything fails.
+ */
+export async function buildIndex(
+  config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingsProvider'>,
+  options: { chunk?: ChunkOptions; hnsw?: HnswParams; progress?: Progress } = {},
+): Promise<Manifest> {
+  const t0 = performance.now();
+  const progress = options.progress ?? (() => {});
+  const chunkOptions = options.chunk ?? DEFAULT_CHUNK_OPTIONS;
+  const hnsw = options.hnsw ?? DEFAULT_HNSW;
+  const corpus = loadCorpus(config.corpusDir);
+  const articles = corpus.bulletins.flatMap((b) => b.articles);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const chunks = chunkArticles(articles, chunkOptions);
+  const texts = chunks.map((c) => searchableText(c, byId.get(c.articleId)));
+  progress('tokenise', 0, chunks.length);
+  const terms = texts.map((t, i) => {
+    if (i % 1000 === 0) progress('tokenise', i, chunks.length);
+    return passageTerms(t);
+  });
+  const keyword = KeywordIndex.build(terms);
+  const embeddings = createEmbeddingsForBuild(config, texts);
+  progress('embed', 0, chunks.length);
+  const vectors = terms.map((t, i) => {
+    if (i % 1000 === 0) progress('embed', i, chunks.length);
+    return embeddings.vectorOf(t);
+  });
+  progress('index', 0, chunks.length);
+  const store = await buildVectorStore(embeddings, vectors, chunks.map((c) => c.text), hnsw);
+  const lexicon = await buildLexicon(articles);
+
+  const buildsDir = `${config.indexDir}-builds`;
+  const buildDir = join(buildsDir, `${Date.now()}-${process.pid}`);
+  mkdirSync(buildDir, { recursive: true });
+  try {
+    const manifest: Manifest = {
+      format: INDEX_FORMAT,
+      builtAt: new Date().toISOString(),
+      corpus: corpus.files,
+      skipped: corpus.skipped,
+      articles: articles.length,
+      chunks: chunks.length,
+      embedding: { id: expectedEmbeddingId(config), dimensions: embeddings.dimensions },
+      build: { chunk: chunkOptions, hnsw },
+      seconds: 0,
+    };
+    writeFileSync(join(buildDir, 'articles.json'), JSON.stringify(articles));
+    writeFileSync(join(buildDir, 'chunks.json'), JSON.stringify(chunks));
+    writeFileSync(join(buildDir, 'keyword.json'), JSON.stringify(keyword));
+    writeFileSync(join(buildDir, 'embeddings.json'), JSON.stringify(embeddings));
+    writeFileSync(join(buildDir, 'lexicon.json'), JSON.stringify(lexicon));
+    await saveVectorStore(store, join(buildDir, 'vectors'));
+    manifest.seconds = Number(((performance.now() - t0) / 1000).toFixed(2));
+    // The manifest is written last: a folder without one is never a valid index.
+    writeFileSync(join(buildDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    publish(config.indexDir, buildDir);
+    return manifest;
+  } catch (cause) {
+    rmSync(buildDir, { recursive: true, force: true });
+    throw new IndexError(`Writing the index failed: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/**
+ * Loads the index, refusing one built by other code or another embedding.
+ * @throws IndexError with a message that says to run `npm run ingest`.
+ */
+export async function loadIndex(config: Pick<Config, 'indexDir' | 'embeddingsProvider'>, efSearch = DEFAULT_HNSW.efSearch): Promise<LoadedIndex> {
+  const dir = config.indexDir;
+  const manifest = readManifest(dir);
+  if (!manifest) throw new IndexError(`No index at ${dir}: run \`npm run ingest\` first.`, { userMessage: NEEDS_INGEST });
+  if (manifest.format !== INDEX_FORMAT || manifest.embedding?.id !== expectedEmbeddingId(config)) {
+    throw new IndexError(
+      `The index at ${dir} was built by another version or embedding (${manifest.embedding?.id ?? '?'}, format ${manifest.format}); this code needs ${expectedEmbeddingId(config)}, format ${INDEX_FORMAT}: run \`npm run ingest\`.`,
+      { userMessage: NEEDS_INGEST },
+    );
+  }
+  const articles = readJson<Article[]>(dir, 'articles.json');
+  const chunks = readJson<Chunk[]>(dir, 'chunks.json');
+  const keyword = new KeywordIndex(readJson(dir, 'keyword.json'));
+  const embeddings = restoreEmbeddings(readJson(dir, 'embeddings.json'));
+  const lexicon = new Lexicon(readJson(dir, 'lexicon.json'));
+  let vectors: ChunkVectorStore;
+  try {
+    vectors = await loadVectorStore(join(dir, 'vectors'), embeddings, manifest.build.hnsw.efSearch ?? efSearch);
+  } catch (cause) {
+    throw new IndexError(`The vector index in ${dir} is corrupt: run \`npm run ingest\`.`, { cause, userMessage: NEEDS_INGEST });
+  }
+  if (chunks.length !== manifest.chunks || keyword.size !== chunks.length || vectors.index.getCurrentCount() !== chunks.length) {
+    throw new IndexError(`The index at ${dir} is inconsistent (chunk counts differ): run \`npm run ingest\`.`, { userMessage: NEEDS_INGEST });
+  }
+  return { manifest, articles, chunks, keyword, embeddings, vectors, lexicon };
+}

@@ -1,0 +1,184 @@
+import type { Lang } from '../core/types.js';
+import { hanRatio, normalize } from '../corpus/text.js';
+import { englishWords } from './english.js';
+import type { KeywordIndex } from './keyword-index.js';
+import type { Lexicon } from './lexicon.js';
+import { englishFigures, findMentions } from './numbers.js';
+import { bigrams, segmenter, stripQuestionWords, words } from './tokenizer.js';
+
+/** What kind of answer a question wants. */
+export type QuestionType = 'count' | 'percent' | 'duration' | 'date' | 'who' | 'title' | 'where' | 'what' | 'other';
+
+/** One thing the question is about; satisfied by a passage containing any of `alts`. */
+export interface Concept {
+  label: string;
+  alts: string[];
+  weight: number;
+  /** True for names found by pinyin or figures from the question: passages must match them. */
+  key?: boolean;
+}
+
+/** A question after analysis: its type, what it is about, and the weighted query terms. */
+export interface AnalyzedQuestion {
+  text: string;
+  lang: Lang;
+  type: QuestionType;
+  /** Measure word the question asks for (`名` in 多少名), if any. */
+  unit?: string;
+  concepts: Concept[];
+  /** Index terms with weights (translated terms weigh less than typed ones). */
+  terms: Map<string, number>;
+  /** Figures that appear in the question: they are the givens, not the answer. */
+  given: Set<string>;
+  /** For who/what questions: the question text before and after the question word. */
+  before: string;
+  after: string;
+}
+
+const ZH_TYPES: Array<[QuestionType, RegExp]> = [
+  ['percent', /(比例|百分比|[^效]率)(是)?(多少|几)/],
+  ['duration', /多长|多久|几个月|几天|几年|多少天|多少年|多少小时|多少分钟/],
+  ['date', /什么时候|何时|哪天|哪一天|哪日|哪年|几月|几号|几日|什么日子|日期/],
+  ['title', /(什么|何)(职务|职位|身份|头衔|官职)/],
+  ['count', /多少|几/],
+  ['who', /谁|哪位|什么人/],
+  ['where', /哪里|哪儿|在哪|何地|什么地方|哪个地方/],
+  ['what', /什么|哪些|哪个|哪家|啥/],
+];
+
+const EN_TYPES: Array<[QuestionType, RegExp]> = [
+  ['percent', /\b(what|which) (percentage|percent|proportion|rate|share)\b|\bhow much percent/],
+  ['duration', /\bhow long\b|\bhow many (days|months|years|hours|minutes|weeks)\b/],
+  ['date', /\bwhen\b|\bwhat (date|day|time)\b|\bwhich (date|day)\b|\bon what day\b/],
+  ['title', /\b(what|which) (position|post|title|job|role)\b/],
+  ['count', /\bhow (many|much)\b|\bnumber of\b|\bwhat (number|amount|total)\b/],
+  ['who', /\bwho\b|\bwhom\b|\bwhich (person|official|leader)\b/],
+  ['where', /\bwhere\b/],
+  ['what', /\bwhat\b|\bwhich\b/],
+];
+
+const WH_SPLIT = /什么时候|多少|几|谁|哪里|哪位|哪些|哪个|哪|什么|何时/;
+
+/** Detects the question language: Chinese when most letters are Han characters. */
+export function detectLang(text: string): Lang {
+  return hanRatio(text) >= 0.3 ? 'zh' : 'en';
+}
+
+function typeOf(text: string, lang: Lang): { type: QuestionType; unit?: string } {
+  const t = lang === 'zh' ? normalize(text) : text.toLowerCase();
+  for (const [type, re] of lang === 'zh' ? ZH_TYPES : EN_TYPES) {
+    if (!re.test(t)) continue;
+    if (type === 'count' && lang === 'zh') {
+      const m = /(?:多少|几)(个月|公里|[个名家位项座批辆只人户起种条次组所间台件份场倍斤亩吨元])/.exec(t);
+      return { type, unit: m?.[1] };
+    }
+    return { type };
+  }
+  return { type: 'other' };
+}
+
+function addTerms(terms: Map<string, number>, text: string, weight: number): void {
+  for (const t of [...words(text), ...bigrams(normalize(text))]) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+}
+
+function zhConcepts(question: string, keyword: KeywordIndex): Concept[] {
+  const stripped = stripQuestionWords(question);
+  const concepts: Concept[] = [];
+  const mentions = findMentions(stripped);
+  for (const m of mentions) concepts.push({ label: m.text, alts: [normalize(m.text)], weight: 1.5, key: true });
+  let rest = stripped;
+  for (const m of mentions) rest = rest.replace(normalize(m.text), ' ');
+  const maxIdf = Math.log(1 + (keyword.size + 0.5) / 0.5);
+  for (const w of segmenter().cut(rest, true)) {
+    if (!/[\p{L}\p{N}]/u.test(w) || words(w).length === 0) continue;
+    const idf = keyword.docFrequency(w) > 0 ? keyword.idf(w) : bigramIdf(w, keyword, maxIdf);
+    concepts.push({ label: w, alts: [w], weight: Math.max(0.2, idf) });
+  }
+  return dedupe(concepts);
+}
+
+/** A word the index does not know as a whole is judged by its rarest bigram. */
+function bigramIdf(word: string, keyword: KeywordIndex, maxIdf: number): number {
+  const bs = bigrams(word);
+  if (!bs.length) return maxIdf;
+  return Math.max(...bs.map((b) => (keyword.docFrequency(b) ? keyword.idf(b) : maxIdf)));
+}
+
+function dedupe(concepts: Concept[]): Concept[] {
+  const seen = new Set<string>();
+  return concepts.filter((c) => (seen.has(c.label) ? false : (seen.add(c.label), true)));
+}
+
+/** How rare a concept is in the corpus: the IDF of its rarest alternative. */
+function conceptIdf(alts: string[], keyword: KeywordIndex, maxIdf: number): number {
+  if (!alts.length) return maxIdf * 0.7;
+  return Math.min(...alts.map((a) => (keyword.docFrequency(a) > 0 ? keyword.idf(a) : bigramIdf(a, keyword, maxIdf))));
+}
+
+function enConcepts(question: string, lexicon: Lexicon, keyword: KeywordIndex): Concept[] {
+  const concepts: Concept[] = [];
+  const figures = englishFigures(question);
+  for (const d of figures.dates) concepts.push({ label: d, alts: [d.replace(/月$/, '月')], weight: 1.5, key: true });
+  const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
+  for (const n of figures.numbers) {
+    if (!figures.dates.some((d) => d.includes(String(n)))) concepts.push({ label: String(n), alts: [String(n)], weight: 1.5, key: true });
+  }
+  const raw = englishWords(withoutDates).filter((w) => !/^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/.test(w));
+  const tokens = question.match(/[A-Za-z]+/g) ?? [];
+  const used = new Set<number>();
+  // Names: runs of up to three capitalised or unknown words read as pinyin (Xue Weisheng → 薛卫生).
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 3; n >= 1; n--) {
+      if (i + n > tokens.length || [...Array(n).keys()].some((k) => used.has(i + k))) continue;
+      const run = tokens.slice(i, i + n);
+      if (n === 1 && lexicon.translate(run[0]).length && !/^[A-Z]/.test(run[0])) continue;
+      const hits = lexicon.byPinyin(run.join(''));
+      if (hits.length && run.join('').length >= 4) {
+        concepts.push({ label: run.join(' '), alts: hits, weight: 2, key: true });
+        for (let k = 0; k < n; k++) used.add(i + k);
+        break;
+      }
+    }
+  }
+  const usedWords = new Set([...used].map((i) => tokens[i].toLowerCase()));
+  for (const w of raw) {
+    if (usedWords.has(w)) continue;
+    const tr = lexicon.translate(w);
+    concepts.push({ label: w, alts: tr.map(([zh]) => zh), weight: 1 });
+  }
+  // Common words (海门 in a Haimen bulletin) say less than rare ones; untranslatable words stay costly.
+  const maxIdf = Math.log(1 + (keyword.size + 0.5) / 0.5);
+  for (const c of concepts) c.weight *= Math.max(0.3, conceptIdf(c.alts, keyword, maxIdf));
+  return dedupe(concepts);
+}
+
+/**
+ * Analyses a question in Chinese or English into typed, weighted concepts and query terms.
+ * English questions are bridged to Chinese through the corpus lexicon (CC-CEDICT glosses,
+ * pinyin of the corpus's own names, English dates and numbers).
+ */
+export function analyzeQuestion(question: string, keyword: KeywordIndex, lexicon: Lexicon): AnalyzedQuestion {
+  const lang = detectLang(question);
+  const { type, unit } = typeOf(question, lang);
+  const terms = new Map<string, number>();
+  let concepts: Concept[];
+  if (lang === 'zh') {
+    concepts = zhConcepts(question, keyword);
+    addTerms(terms, stripQuestionWords(question), 1);
+  } else {
+    concepts = enConcepts(question, lexicon, keyword);
+    for (const c of concepts) {
+      c.alts.forEach((zh, i) => addTerms(terms, zh, Math.min(1, c.weight) * (1 - i * 0.05)));
+    }
+  }
+  const given = new Set(
+    lang === 'zh'
+      ? findMentions(question).map((m) => normalize(m.text))
+      : [...englishFigures(question).dates, ...englishFigures(question).numbers.map(String)],
+  );
+  const norm = normalize(question).replace(/[?？。!！\s]+$/, '');
+  const wh = WH_SPLIT.exec(norm);
+  const before = wh ? norm.slice(0, wh.index) : norm;
+  const after = wh ? norm.slice(wh.index + wh[0].length) : '';
+  return { text: question, lang, type, unit, concepts, terms, given, before, after };
+}

@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { Answer, Article, Chunk, Citation, Lang } from '../core/types.js';
-import { normalize } from '../corpus/text.js';
-import { extract, scoreSentences, type Extraction, type ScoredSentence } from './extractor.js';
+import { normalize, splitSentences, type Span } from '../corpus/text.js';
+import { extract, scoreSentences, type Extraction, type ScoredSentence, type SentenceSource } from './extractor.js';
 import type { LoadedIndex } from './index-store.js';
 import { findMentions, mentionToEnglish } from './numbers.js';
 import { analyzeQuestion, detectLang, type AnalyzedQuestion } from './question.js';
@@ -61,21 +61,37 @@ function cut(text: string, max: number): string {
  */
 export class Answerer {
   private search: HybridSearch;
-  private articles: Map<string, Article>;
-  private titles: Map<string, string>;
+  private articles!: Map<string, Article>;
+  private source!: SentenceSource;
 
   constructor(private index: LoadedIndex, private readonly options: AnswererOptions) {
     this.search = new HybridSearch(index);
-    this.articles = new Map(index.articles.map((a) => [a.id, a]));
-    this.titles = new Map(index.articles.map((a) => [a.id, [a.title, ...a.subtitles].join(' ')]));
+    this.replaceIndex(index);
   }
 
   /** Swaps in a freshly loaded index (hot reload); questions in flight finish on the old one. */
   replaceIndex(index: LoadedIndex): void {
+    const articles = new Map(index.articles.map((a) => [a.id, a]));
+    const split = new Map<string, { para: string; spans: Span[] }>();
+    this.source = {
+      headline: (id) => {
+        const a = articles.get(id);
+        return a ? [a.title, ...a.subtitles].join(' ') : '';
+      },
+      sentences: (chunk) => {
+        const key = `${chunk.articleId}:${chunk.paragraph}`;
+        let s = split.get(key);
+        if (!s) {
+          const para = articles.get(chunk.articleId)?.paragraphs.find((p) => p.n === chunk.paragraph)?.text ?? chunk.text;
+          s = { para, spans: splitSentences(para) };
+          split.set(key, s);
+        }
+        return s;
+      },
+    };
     this.index = index;
+    this.articles = articles;
     this.search = new HybridSearch(index);
-    this.articles = new Map(index.articles.map((a) => [a.id, a]));
-    this.titles = new Map(index.articles.map((a) => [a.id, [a.title, ...a.subtitles].join(' ')]));
   }
 
   /** The loaded index (manifest, counts) for `/about` and health checks. */
@@ -106,7 +122,7 @@ export class Answerer {
     const q = analyzeQuestion(text, this.index.keyword, this.index.lexicon);
     const analyze = performance.now() - t;
     const { hits, timings } = await this.search.retrieve(q, this.options.topK);
-    const sentences = scoreSentences(q, hits, this.titles);
+    const sentences = scoreSentences(q, hits, this.source);
     return { q, hits, sentences, timings: { analyze, ...timings } };
   }
 
@@ -163,7 +179,7 @@ export class Answerer {
     const context = ex.context !== ex.span && ex.context.length > ex.span.length ? ex.context : '';
     if (q.lang === 'zh') return cut(context ? `${ex.span}（${context}）` : ex.span, MAX_ANSWER);
     const lead = ex.mention ? mentionToEnglish(ex.mention) : ex.span;
-    const gloss = ex.mention ? '' : this.gloss(ex.span);
+    const gloss = ex.mention || ex.span.length > 16 ? '' : this.gloss(ex.span);
     const parts = [lead, lead !== ex.span ? `(${ex.span})` : '', gloss ? `[${gloss}]` : '', context ? `— “${context}”` : ''];
     return cut(parts.filter(Boolean).join(' '), MAX_ANSWER);
   }
@@ -171,7 +187,7 @@ export class Answerer {
   /** Word-by-word CC-CEDICT gloss of a Chinese span, e.g. 电子健康通行证 → electronic · health · a pass. */
   private gloss(span: string): string {
     const glosses = words(span)
-      .map((w) => this.index.lexicon.gloss(w)?.split(/[;,]/)[0].replace(/\([^)]*\)/g, '').trim())
+      .map((w) => this.index.lexicon.gloss(w)?.replace(/\([^)]*\)/g, '').split(/[;,]/)[0].trim())
       .filter((g): g is string => Boolean(g));
     return cut([...new Set(glosses)].join(' · '), 80);
   }

@@ -126,9 +126,23 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
 export class Lexicon {
   constructor(private readonly state: LexiconState) {}
 
-  /** Corpus words for an English word, with weights; empty when the dictionary has none. */
+  private prefixes?: Map<string, string[]>;
+
+  /**
+   * Corpus words for an English word, with weights; empty when the dictionary has none.
+   * A word with no entry of its own borrows, at a discount, from glosses sharing its first
+   * six letters (`charity` → `charitable` → 慈善).
+   */
   translate(word: string): Array<[string, number]> {
-    return this.state.en[stem(word)] ?? [];
+    const s = stem(word);
+    const own = this.state.en[s];
+    if (own || s.length < 6) return own ?? [];
+    this.prefixes ??= Object.keys(this.state.en).reduce((m, k) => {
+      if (k.length >= 6) m.set(k.slice(0, 6), [...(m.get(k.slice(0, 6)) ?? []), k]);
+      return m;
+    }, new Map<string, string[]>());
+    const near = (this.prefixes.get(s.slice(0, 6)) ?? []).flatMap((k) => this.state.en[k]);
+    return near.map(([zh, w]) => [zh, w * 0.7] as [string, number]).sort((a, b) => b[1] - a[1]).slice(0, MAX_TRANSLATIONS);
   }
 
   /** Corpus n-grams read as this toneless pinyin (`haimen` → 海门). */

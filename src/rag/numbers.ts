@@ -57,10 +57,10 @@ export interface Mention {
 const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
 const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_NUM})`;
 /** Measure words and units, longest first so `公里/小时` wins over `公里`. */
-const UNITS = [
+export const UNITS = [
   '公里/小时', '千米', '公里', '平方米', '立方米', '万元', '亿元', '元', '万斤', '万亩', '万人', '斤', '亩', '吨', '米',
   '个月', '小时', '分钟', '天', '年', '周',
-  '个', '名', '家', '位', '项', '座', '批', '辆', '只', '人', '户', '起', '种', '条', '次', '组', '所', '间', '台', '件', '份', '场', '倍', '支', '片', '处', '道', '车',
+  '个', '名', '家', '位', '项', '座', '批', '辆', '只', '人', '户', '起', '种', '条', '次', '组', '所', '间', '台', '件', '份', '场', '倍', '支', '片', '处', '道',
 ];
 const UNIT_RE = UNITS.map((u) => u.replace('/', '\\/')).join('|');
 const DURATION_UNITS = new Set(['个月', '小时', '分钟', '天', '年', '周']);
@@ -74,6 +74,8 @@ const PATTERNS: Array<{ kind: MentionKind; re: RegExp }> = [
     kind: 'quantity',
     re: new RegExp(`(近|约|超过|超|逾|共计|共|总计)?(${NUM})(多|余|来)?(万|亿)?(多|余)?(${UNIT_RE})`, 'g'),
   },
+  // 3万多 (民政服务对象): a big number with no measure word after it.
+  { kind: 'quantity', re: new RegExp(`(近|约|超过|超|逾|共计|共|总计)?(\\d+(?:\\.\\d+)?)(多|余)?(万|亿)(多|余)?()`, 'g') },
 ];
 
 const FALSE_CN = /^(一[手线丝着体道批起处样直心切些时定般律致举同再并]|第)/;
@@ -111,10 +113,12 @@ export function findMentions(raw: string): Mention[] {
       } else {
         const [, pre, num, q1, big, q2, unit] = m;
         if (/[零〇一二两三四五六七八九十百千]/.test(num) && FALSE_CN.test(text.slice(start + (pre?.length ?? 0)))) continue;
+        // 千米 and 百米 are units, not a thousand metres: a Chinese numeral needs a digit word or a leading 十.
+        if (/^[百千]+$/.test(num)) continue;
         if (text[start - 1] === '第') continue;
         const base = parseNumber(num);
         if (base === undefined) continue;
-        const bigUnit = unit.startsWith('万') || unit.startsWith('亿') ? unit[0] : big;
+        const bigUnit = unit && (unit.startsWith('万') || unit.startsWith('亿')) ? unit[0] : big;
         const value = base * (bigUnit ? BIG_UNITS[bigUnit] : 1);
         const plainUnit = unit.replace(/^[万亿](?=.)/, '');
         mention = {

@@ -3,7 +3,7 @@ import { hanRatio, normalize } from '../corpus/text.js';
 import { englishWords } from './english.js';
 import type { KeywordIndex } from './keyword-index.js';
 import type { Lexicon } from './lexicon.js';
-import { englishFigures, findMentions } from './numbers.js';
+import { englishFigures, findMentions, UNITS } from './numbers.js';
 import { bigrams, segmenter, stripQuestionWords, words } from './tokenizer.js';
 
 /** What kind of answer a question wants. */
@@ -51,11 +51,25 @@ const EN_TYPES: Array<[QuestionType, RegExp]> = [
   ['duration', /\bhow long\b|\bhow many (days|months|years|hours|minutes|weeks)\b/],
   ['date', /\bwhen\b|\bwhat (date|day|time)\b|\bwhich (date|day)\b|\bon what day\b/],
   ['title', /\b(what|which) (position|post|title|job|role)\b/],
-  ['count', /\bhow (many|much)\b|\bnumber of\b|\bwhat (number|amount|total)\b/],
+  ['count', /\bhow (many|much)\b|\bnumber of\b|\bwhat (is|was|are|were) the (total |overall )?(number|amount|total|investment|cost|price|length|speed|size|value|sum|population|rate)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhich (person|official|leader)\b/],
   ['where', /\bwhere\b/],
   ['what', /\bwhat\b|\bwhich\b/],
 ];
+
+/** Words that only frame a question of this type (`担任什么职务`): the passage states the slot, not the frame. */
+const FRAME: Partial<Record<QuestionType, RegExp>> = {
+  title: /^(担任|职务|职位|身份|头衔|官职|position|post|title|job|role|hold|serve|serves)$/,
+  date: /^(时候|时间|日期|date|day|time)$/,
+  duration: /^(时间|long|time)$/,
+  percent: /^(比例|百分比|percentage|percent|proportion|rate)$/,
+};
+
+/** English unit words → the Chinese measure word a figure would carry. */
+const EN_UNIT_WORDS: Record<string, RegExp> = {
+  斤: /\bjin\b/, 亩: /\bmu\b/, 元: /\byuan\b|\brmb\b/, length: /\b(km|kilomet(er|re)s?|miles?|long)\b/,
+  天: /\bdays\b/, 个月: /\bmonths\b/, 年: /\byears\b/, 分钟: /\bminutes\b/, 小时: /\bhours\b/,
+};
 
 const WH_SPLIT = /什么时候|多少|几|谁|哪里|哪位|哪些|哪个|哪|什么|何时/;
 
@@ -69,8 +83,14 @@ function typeOf(text: string, lang: Lang): { type: QuestionType; unit?: string }
   for (const [type, re] of lang === 'zh' ? ZH_TYPES : EN_TYPES) {
     if (!re.test(t)) continue;
     if (type === 'count' && lang === 'zh') {
-      const m = /(?:多少|几)(个月|公里|[个名家位项座批辆只人户起种条次组所间台件份场倍斤亩吨元])/.exec(t);
+      const m = new RegExp(`(?:多少|几)(${UNITS.map((u) => u.replace('/', '\\/')).join('|')})`).exec(t);
       return { type, unit: m?.[1] };
+    }
+    if (lang === 'en' && (type === 'count' || type === 'duration')) {
+      // 'How long is the road' asks for a length; 'how many jin' names the unit in English.
+      if (type === 'duration' && /\bhow long (is|was|are|were)\b/.test(t) && !/\b(take|took|last|delay|wait)/.test(t)) return { type: 'count', unit: 'length' };
+      const unit = Object.entries(EN_UNIT_WORDS).find(([, re]) => re.test(t))?.[0];
+      return { type, unit };
     }
     return { type };
   }
@@ -171,6 +191,8 @@ export function analyzeQuestion(question: string, keyword: KeywordIndex, lexicon
       c.alts.forEach((zh, i) => addTerms(terms, zh, Math.min(1, c.weight) * (1 - i * 0.05)));
     }
   }
+  const frame = FRAME[type];
+  if (frame) concepts = concepts.filter((c) => !frame.test(c.label));
   const given = new Set(
     lang === 'zh'
       ? findMentions(question).map((m) => normalize(m.text))

@@ -45,8 +45,8 @@ export async function buildVectorStore(
 /** Saves the store's files into `dir` (hnswlib.index, docstore.json, args.json). */
 export async function saveVectorStore(store: ChunkVectorStore, dir: string): Promise<void> {
   // The index object itself must not be serialised into args.json.
-  const { index: _index, docstore: _docstore, ...args } = store.args as Record<string, unknown>;
-  store.args = args as typeof store.args;
+  const { index: _index, docstore: _docstore, ...args } = store.args as unknown as Record<string, unknown>;
+  store.args = args as unknown as typeof store.args;
   await store.save(dir);
 }
 

@@ -6,10 +6,11 @@ import type { LoadedIndex } from './index-store.js';
 import { findMentions, mentionToEnglish } from './numbers.js';
 import { analyzeQuestion, detectLang, type AnalyzedQuestion } from './question.js';
 import { HybridSearch, type RetrievalTimings, type RetrievedChunk } from './retriever.js';
-import { words } from './tokenizer.js';
+import { segmenter, words } from './tokenizer.js';
 
 /** Options of the {@link Answerer}. */
 export interface AnswererOptions {
+  /** Chunks retrieved per question; the REPL's `:k` changes it. */
   topK: number;
   maxQuestionChars: number;
 }
@@ -64,9 +65,11 @@ export class Answerer {
   private articles!: Map<string, Article>;
   private source!: SentenceSource;
 
-  constructor(private index: LoadedIndex, private readonly options: AnswererOptions) {
+  constructor(private index: LoadedIndex, readonly options: AnswererOptions) {
     this.search = new HybridSearch(index);
     this.replaceIndex(index);
+    // Load jieba's dictionary now rather than on the first question.
+    segmenter();
   }
 
   /** Swaps in a freshly loaded index (hot reload); questions in flight finish on the old one. */

@@ -78,13 +78,23 @@ export function detectLang(text: string): Lang {
   return hanRatio(text) >= 0.3 ? 'zh' : 'en';
 }
 
+/** True when the unit after 多少/几 is a measure word, not the start of a noun (`多少项目` is not 项). */
+function isWholeUnit(text: string, at: number, unit: string): boolean {
+  let pos = 0;
+  for (const w of segmenter().cut(text, true)) {
+    if (pos + w.length > at) return pos < at || w.length <= unit.length || UNITS.includes(w);
+    pos += w.length;
+  }
+  return true;
+}
+
 function typeOf(text: string, lang: Lang): { type: QuestionType; unit?: string } {
   const t = lang === 'zh' ? normalize(text) : text.toLowerCase();
   for (const [type, re] of lang === 'zh' ? ZH_TYPES : EN_TYPES) {
     if (!re.test(t)) continue;
     if (type === 'count' && lang === 'zh') {
       const m = new RegExp(`(?:多少|几)(${UNITS.map((u) => u.replace('/', '\\/')).join('|')})`).exec(t);
-      return { type, unit: m?.[1] };
+      return { type, unit: m && isWholeUnit(t, m.index + m[0].length - m[1].length, m[1]) ? m[1] : undefined };
     }
     if (lang === 'en' && (type === 'count' || type === 'duration')) {
       // 'How long is the road' asks for a length; 'how many jin' names the unit in English.

@@ -1,0 +1,87 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { formatAnswer, formatCheck } from '../cli/format.js';
+import { userMessageOf } from '../core/errors.js';
+import type { Answerer, TracedAnswer } from '../rag/answerer.js';
+import { checkClaim } from '../rag/checker.js';
+
+const HELP = `Type a question in Chinese or English. Commands:
+  :trace         show what the last question retrieved (keyword, vector and fused scores) and stage timings
+  :k N           retrieve N chunks per question
+  :check CLAIM   check a claim against the bulletin
+  :reload        reload the index from disk (after npm run ingest)
+  :help          this help
+  :quit          leave`;
+
+/** Options for {@link runRepl}. */
+export interface ReplOptions {
+  input: Readable;
+  output: Writable;
+  /** Reloads the index (e.g. after `npm run ingest`); returns a one-line summary. */
+  reload: () => Promise<string>;
+  /** Sets the number of chunks retrieved per question. */
+  setK: (k: number) => void;
+  banner?: string;
+}
+
+/** Renders the trace of an answer: each retrieved chunk's scores, the top sentences, and timings. */
+export function formatTrace(a: TracedAnswer): string {
+  const t = a.trace;
+  const rows = t.retrieved.map(
+    (h, i) =>
+      `  ${String(i + 1).padStart(2)}. fused ${h.fused.toFixed(4)}  kw ${h.keyword.toFixed(2)}${h.keywordRank ? `#${h.keywordRank}` : ''}  vec ${h.vector.toFixed(3)}${h.vectorRank ? `#${h.vectorRank}` : ''}  ${h.chunk.id}  ${h.chunk.text.slice(0, 40)}…`,
+  );
+  const sents = t.sentences.slice(0, 5).map((s) => `  cover ${s.coverage.toFixed(2)}  ${s.text.slice(0, 60)}…`);
+  const concepts = t.analysis.concepts.map((c) => `${c.label}(${c.weight.toFixed(1)}${c.alts.length ? `→${c.alts.slice(0, 3).join('/')}` : ''})`).join(' ');
+  const tm = t.timings;
+  return [
+    `type ${t.analysis.type}${t.analysis.unit ? ` unit ${t.analysis.unit}` : ''}, lang ${t.analysis.lang}, confidence ${a.confidence}`,
+    `concepts: ${concepts}`,
+    'retrieved:',
+    ...rows,
+    'best sentences:',
+    ...sents,
+    `timings ms: analyze ${tm.analyze.toFixed(2)}, keyword ${tm.keyword.toFixed(2)}, vector ${tm.vector.toFixed(2)}, fuse ${tm.fuse.toFixed(2)}, extract ${tm.extract.toFixed(2)}, total ${tm.total.toFixed(2)}`,
+  ].join('\n');
+}
+
+/**
+ * The developers' harness: answers each line, with `:trace` to inspect retrieval.
+ * Works on a TTY (with history) and with piped stdin; resolves when input ends or on `:quit`.
+ */
+export async function runRepl(answerer: Answerer, options: ReplOptions): Promise<void> {
+  const { output } = options;
+  const terminal = Boolean((options.input as { isTTY?: boolean }).isTTY);
+  const rl = createInterface({ input: options.input, output, terminal, historySize: 200, prompt: '? ' });
+  const say = (s: string) => output.write(`${s}\n`);
+  if (options.banner) say(options.banner);
+  let last: TracedAnswer | undefined;
+  if (terminal) rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    try {
+      if (!line) {
+        // nothing
+      } else if (line === ':quit' || line === ':q' || line === ':exit') break;
+      else if (line === ':help') say(HELP);
+      else if (line === ':trace') say(last ? formatTrace(last) : 'Ask a question first.');
+      else if (line.startsWith(':k')) {
+        const k = Number(line.slice(2).trim());
+        if (Number.isInteger(k) && k >= 1 && k <= 50) {
+          options.setK(k);
+          say(`k = ${k}`);
+        } else say('usage: :k N   (1 to 50)');
+      } else if (line.startsWith(':check')) say(formatCheck(await checkClaim(answerer, line.slice(6))));
+      else if (line === ':reload') say(await options.reload());
+      else if (line.startsWith(':')) say(`Unknown command ${line.split(' ')[0]}; :help lists them.`);
+      else {
+        last = await answerer.ask(line);
+        say(`${formatAnswer(last)}\n(${last.elapsed_ms} ms)`);
+      }
+    } catch (err) {
+      say(userMessageOf(err));
+    }
+    if (terminal) rl.prompt();
+  }
+  rl.close();
+}

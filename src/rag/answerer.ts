@@ -113,7 +113,10 @@ export class Answerer {
   prepare(raw: string): { text: string; truncated: boolean } {
     const text = cleanQuestion(raw ?? '');
     if (!text || !/[\p{L}\p{N}]/u.test(text)) {
-      throw new InputError(detectLang(raw ?? '') === 'zh' ? '请输入一个问题。' : 'Please type a question (in Chinese or English).');
+      const hasLetters = /\p{L}/u.test(raw ?? '');
+      throw new InputError(
+        !hasLetters ? '请输入一个问题。Please type a question.' : detectLang(raw) === 'zh' ? '请输入一个问题。' : 'Please type a question (in Chinese or English).',
+      );
     }
     const truncated = text.length > this.options.maxQuestionChars;
     return { text: truncated ? text.slice(0, this.options.maxQuestionChars) : text, truncated };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Article } from '../core/types.js';
@@ -51,7 +51,9 @@ async function cedictForward(): Promise<Record<string, string[]>> {
   }
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify(table));
+    // Write then rename, so that parallel builds never read a half-written cache.
+    writeFileSync(`${path}.${process.pid}`, JSON.stringify(table));
+    renameSync(`${path}.${process.pid}`, path);
   } catch {
     // Caching is an optimisation; a read-only node_modules still works, only slower.
   }
@@ -103,14 +105,25 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
     }
   }
 
+  // Pinyin keys only for runs of whole jieba tokens (薛 + 卫生 → 薛卫生), never for pieces that cross
+  // a word boundary (镇上|还有 must not read as 'shanghai').
   const py: Record<string, Set<string>> = {};
   for (const t of texts) {
-    for (const run of t.match(/\p{Script=Han}+/gu) ?? []) {
-      const syll = pinyin(run, { toneType: 'none', type: 'array' });
-      for (let n = 2; n <= 4; n++) {
-        for (let i = 0; i + n <= run.length; i++) (py[syll.slice(i, i + n).join('')] ??= new Set()).add(run.slice(i, i + n));
-      }
+    const tokens = jieba.cut(t, true);
+    const syll = pinyin(t, { toneType: 'none', type: 'array' });
+    const starts: number[] = [];
+    let pos = 0;
+    for (const w of tokens) {
+      starts.push(pos);
+      pos += w.length;
     }
+    tokens.forEach((_, i) => {
+      let text = '';
+      for (let j = i; j < tokens.length && /^\p{Script=Han}+$/u.test(tokens[j]) && text.length + tokens[j].length <= 4; j++) {
+        text += tokens[j];
+        if (text.length >= 2) (py[syll.slice(starts[i], starts[i] + text.length).join('')] ??= new Set()).add(text);
+      }
+    });
   }
   return {
     version: LEXICON_VERSION,

@@ -171,10 +171,13 @@ function enConcepts(question: string, lexicon: Lexicon, keyword: KeywordIndex): 
     }
   }
   const usedWords = new Set([...used].map((i) => tokens[i].toLowerCase()));
+  const capitalised = new Set(tokens.slice(1).filter((t) => /^[A-Z][a-z]/.test(t)).map((t) => t.toLowerCase()));
   for (const w of raw) {
     if (usedWords.has(w)) continue;
     const tr = lexicon.translate(w);
-    concepts.push({ label: w, alts: tr.map(([zh]) => zh), weight: 1 });
+    // A name the corpus does not know (Shanghai) means the question is about something else.
+    const unknownName = !tr.length && capitalised.has(w);
+    concepts.push({ label: w, alts: tr.map(([zh]) => zh), weight: unknownName ? 2 : 1, key: unknownName || undefined });
   }
   // Common words (海门 in a Haimen bulletin) say less than rare ones; untranslatable words stay costly.
   const maxIdf = Math.log(1 + (keyword.size + 0.5) / 0.5);

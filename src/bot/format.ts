@@ -1,0 +1,77 @@
+import type { Answer, CheckResult, Citation } from '../core/types.js';
+
+/** Telegram's limit on one message's text. */
+export const MAX_MESSAGE = 4096;
+
+/** Escapes text for Telegram's HTML parse mode (`<`, `>`, `&`; quotes are safe outside attributes). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function citationsHtml(citations: Citation[], heading: string): string {
+  if (!citations.length) return '';
+  return `\n\n<b>${escapeHtml(heading)}</b>\n${citations
+    .map((c) => `[${c.n}] <b>${escapeHtml(c.title)}</b>\n<blockquote>${escapeHtml(c.quote)}</blockquote>`)
+    .join('\n')}`;
+}
+
+/** An answer as Telegram HTML: the answer first, then numbered citations in blockquotes. */
+export function answerHtml(a: Answer): string {
+  const zh = a.lang === 'zh';
+  const related = a.related?.length ? citationsHtml(a.related, zh ? '最接近的段落（并非答案）' : 'Closest passages (not an answer)') : '';
+  return `${escapeHtml(a.answer)}${citationsHtml(a.citations, zh ? '来源' : 'Sources')}${related}`;
+}
+
+/** A claim-check result as Telegram HTML. */
+export function checkHtml(r: CheckResult): string {
+  const label = { supported: '✅', contradicted: '❌', not_found: '❔' }[r.verdict];
+  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, r.lang === 'zh' ? '来源' : 'Sources')}`;
+}
+
+/** Visible text of Telegram HTML (tags removed, entities decoded), for the plain-text fallback. */
+export function htmlToText(html: string): string {
+  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * Splits Telegram HTML into messages of at most `max` characters, preferring sentence and line
+ * ends, and never inside a tag or an entity; tags open at a cut are closed and reopened.
+ */
+export function splitHtml(html: string, max = MAX_MESSAGE): string[] {
+  const out: string[] = [];
+  let rest = html;
+  let reopen = '';
+  while (reopen.length + rest.length > max) {
+    const room = max - reopen.length - 40;
+    let cut = -1;
+    for (const re of [/\n/g, /[。！？!?]/g, /[，,；; ]/g]) {
+      let m: RegExpExecArray | null;
+      re.lastIndex = 0;
+      while ((m = re.exec(rest)) && m.index < room) cut = m.index + 1;
+      if (cut > room / 2) break;
+    }
+    if (cut <= 0) cut = room;
+    // Step back out of a tag or an entity.
+    const lt = rest.lastIndexOf('<', cut - 1);
+    if (lt > rest.lastIndexOf('>', cut - 1)) cut = lt;
+    const amp = rest.lastIndexOf('&', cut - 1);
+    if (amp > rest.lastIndexOf(';', cut - 1)) cut = amp;
+    if (cut <= 0) cut = Math.max(1, room);
+    const piece = reopen + rest.slice(0, cut);
+    const open = openTags(piece);
+    out.push(piece + open.map((t) => `</${t}>`).reverse().join(''));
+    reopen = open.map((t) => `<${t}>`).join('');
+    rest = rest.slice(cut);
+  }
+  out.push(reopen + rest);
+  return out.filter((p) => htmlToText(p).trim());
+}
+
+function openTags(html: string): string[] {
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
+    if (m[1]) stack.splice(stack.lastIndexOf(m[2]), 1);
+    else stack.push(m[2]);
+  }
+  return stack;
+}

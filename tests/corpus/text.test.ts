@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isTerminated, splitSentences } from '../../src/corpus/text.js';
+
+describe('splitSentences', () => {
+  it('splits at Chinese and ASCII ends and keeps closing quotes with their sentence', () => {
+    const text = '他说:“相信政府。”然后走了!真的吗?是;好。';
+    const spans = splitSentences(text);
+    expect(spans.map((s) => s.text)).toEqual(['他说:“相信政府。”', '然后走了!', '真的吗?', '是;', '好。']);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps a trailing fragment without an end mark', () => {
+    expect(splitSentences('一句。半句').map((s) => s.text)).toEqual(['一句。', '半句']);
+  });
+});
+
+describe('isTerminated', () => {
+  it('tells finished sentences from broken lines', () => {
+    expect(isTerminated('通道一定会想办法开通。”')).toBe(true);
+    expect(isTerminated('宣传卫')).toBe(false);
+  });
+});

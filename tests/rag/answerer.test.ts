@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judge, readEvalSet } from '../../src/cli/eval-set.js';
+import { InputError } from '../../src/core/errors.js';
+import { normalize } from '../../src/corpus/text.js';
+import { figuresAreQuoted, type Answerer } from '../../src/rag/answerer.js';
+import type { LoadedIndex } from '../../src/rag/index-store.js';
+import { seedAnswerer } from '../helpers.js';
+
+let answerer: Answerer;
+let index: LoadedIndex;
+let cleanup = () => {};
+beforeAll(async () => {
+  ({ answerer, index, cleanup } = await seedAnswerer());
+});
+afterAll(() => cleanup());
+
+const items = readEvalSet('tests/eval/questions.jsonl');
+
+describe('Answerer on the project eval set', () => {
+  it('quotes the bulletin verbatim and only states figures found in its quotes, for every question', async () => {
+    const paragraphs = index.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+    for (const item of items) {
+      const a = await answerer.ask(item.q);
+      expect(a.answer.length, item.id).toBeLessThanOrEqual(200);
+      for (const c of [...a.citations, ...(a.related ?? [])]) {
+        expect(paragraphs.some((p) => p.includes(c.quote)), `${item.id} quote`).toBe(true);
+      }
+      if (a.found) expect(figuresAreQuoted(a.answer, a.citations.map((c) => c.quote)), `${item.id}: ${a.answer}`).toBe(true);
+    }
+  });
+
+  it('meets the bar: ≥90% of Chinese and ≥70% of English answers right, and no invented answer', async () => {
+    const outcomes: ReturnType<typeof judge>[] = [];
+    for (const item of items) outcomes.push(judge(item, await answerer.ask(item.q)));
+    const rate = (lang: string) => {
+      const xs = outcomes.filter((o) => o.item.found && o.item.lang === lang);
+      return xs.filter((o) => o.correct && o.cited).length / xs.length;
+    };
+    expect(rate('zh')).toBeGreaterThanOrEqual(0.9);
+    expect(rate('en')).toBeGreaterThanOrEqual(0.7);
+    expect(outcomes.filter((o) => !o.item.found).every((o) => o.abstainedOk)).toBe(true);
+  });
+});
+
+describe('Answerer behaviour', () => {
+  it('answers the Haimen question with the figure first and the exact sentence', async () => {
+    const a = await answerer.ask('海门有多少项目2月底全面复工?');
+    expect(a).toMatchObject({ found: true, lang: 'zh' });
+    expect(a.answer.startsWith('31个')).toBe(true);
+    expect(a.citations[0]).toMatchObject({ n: 1, title: '31个续建重大项目陆续复工', paragraph: 1, source: 'nantong-bulletin-2020-02.txt' });
+    expect(a.citations[0].quote).toContain('海门31个超10亿元续建重大项目2月底将全面复工');
+  });
+
+  it('bridges English questions and answers in English first', async () => {
+    const a = await answerer.ask('When did the Qidong agriculture bureau decide to issue sales passes for crab farmers?');
+    expect(a.answer.startsWith('February 7')).toBe(true);
+    expect(a.citations[0].quote).toContain('2月7日');
+  });
+
+  it('says plainly when the bulletin does not hold the answer, in the question’s language', async () => {
+    const zh = await answerer.ask('明天南通会下雨吗?');
+    expect(zh).toMatchObject({ found: false, citations: [] });
+    expect(zh.answer).toMatch(/没有/);
+    const en = await answerer.ask('Who is the mayor of Shanghai?');
+    expect(en).toMatchObject({ found: false, answer: 'The bulletin does not say.' });
+  });
+
+  it('rejects empty questions clearly and survives huge or marked-up ones', async () => {
+    await expect(answerer.ask('   ')).rejects.toThrow(InputError);
+    await expect(answerer.ask('？？！')).rejects.toThrow(/请输入/);
+    const huge = await answerer.ask(`平海公路总投资多少?${'啊'.repeat(10_000)}`);
+    expect(huge.truncated).toBe(true);
+    const html = await answerer.ask('<b>平海公路</b> & <script>总投资</script>多少?');
+    expect(normalize(html.answer)).toContain('5.65亿元');
+  });
+});

@@ -3,29 +3,20 @@
  * with a note on how to connect Telegram. The index is built first when missing or stale.
  */
 import { openRuntime, runMain } from './cli/runtime.js';
-import { loadIndex } from './rag/index-store.js';
-import { runRepl } from './repl/repl.js';
+import { startLocalChat } from './repl/repl.js';
 
 runMain(async () => {
   const { config, answerer, log } = await openRuntime();
   if (config.telegram.token) {
     const { startBot } = await import('./bot/start.js');
     await startBot(config, answerer, log);
-    return;
+    process.exit(0);
   }
   const m = answerer.loaded.manifest;
-  await runRepl(answerer, {
-    input: process.stdin,
-    output: process.stdout,
-    banner:
-      `bulletin-qa local chat: ${m.articles} articles, ${m.chunks} chunks. Ask in Chinese or English; :help for commands.\n` +
+  await startLocalChat(
+    config,
+    answerer,
+    `bulletin-qa local chat: ${m.articles} articles, ${m.chunks} chunks. Ask in Chinese or English; :help for commands.\n` +
       'To run the Telegram bot instead, create a bot with @BotFather, put TELEGRAM_BOT_TOKEN=<token> in .env and run npm start again.',
-    setK: (k) => {
-      answerer.options.topK = k;
-    },
-    reload: async () => {
-      answerer.replaceIndex(await loadIndex(config));
-      return `Reloaded: ${answerer.loaded.manifest.chunks} chunks.`;
-    },
-  });
+  );
 });

@@ -4,6 +4,8 @@ import { formatAnswer, formatCheck } from '../cli/format.js';
 import { userMessageOf } from '../core/errors.js';
 import type { Answerer, TracedAnswer } from '../rag/answerer.js';
 import { checkClaim } from '../rag/checker.js';
+import { loadIndex } from '../rag/index-store.js';
+import type { Config } from '../core/config.js';
 
 const HELP = `Type a question in Chinese or English. Commands:
   :trace         show what the last question retrieved (keyword, vector and fused scores) and stage timings
@@ -84,4 +86,20 @@ export async function runRepl(answerer: Answerer, options: ReplOptions): Promise
     if (terminal) rl.prompt();
   }
   rl.close();
+}
+
+/** Runs the REPL on this process's stdin/stdout, with `:reload` reading the index from disk again. */
+export async function startLocalChat(config: Config, answerer: Answerer, banner: string): Promise<void> {
+  await runRepl(answerer, {
+    input: process.stdin,
+    output: process.stdout,
+    banner,
+    setK: (k) => {
+      answerer.options.topK = k;
+    },
+    reload: async () => {
+      answerer.replaceIndex(await loadIndex(config));
+      return `Reloaded: ${answerer.loaded.manifest.chunks} chunks built ${answerer.loaded.manifest.builtAt}.`;
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { Telegraf, type Context } from 'telegraf';
-import type { Message, Update } from 'telegraf/types';
+import type { Message } from 'telegraf/types';
 import type { Config } from '../core/config.js';
 import { userMessageOf } from '../core/errors.js';
 import { redact, type Logger } from '../core/logger.js';
@@ -154,5 +154,3 @@ export function createBot(config: Config, answerer: Answerer, log: Logger): Tele
   return bot;
 }
 
-/** The update type the webhook server feeds to the bot. */
-export type { Update };

@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import type { Answer, Article, Chunk, Citation, Lang } from '../core/types.js';
+import type { Answer, Article, Citation, Lang } from '../core/types.js';
 import { normalize, splitSentences, type Span } from '../corpus/text.js';
 import { extract, scoreSentences, type Extraction, type ScoredSentence, type SentenceSource } from './extractor.js';
 import type { LoadedIndex } from './index-store.js';
@@ -61,12 +61,11 @@ function cut(text: string, max: number): string {
  * a.answer; // '31个（据初步统计,海门31个超10亿元续建重大项目2月底将全面复工）'
  */
 export class Answerer {
-  private search: HybridSearch;
+  private search!: HybridSearch;
   private articles!: Map<string, Article>;
   private source!: SentenceSource;
 
   constructor(private index: LoadedIndex, readonly options: AnswererOptions) {
-    this.search = new HybridSearch(index);
     this.replaceIndex(index);
     // Load jieba's dictionary now rather than on the first question.
     segmenter();
@@ -196,11 +195,6 @@ export class Answerer {
       .map((w) => this.index.lexicon.gloss(w)?.replace(/\([^)]*\)/g, '').split(/[;,]/)[0].trim())
       .filter((g): g is string => Boolean(g));
     return cut([...new Set(glosses)].join(' · '), 80);
-  }
-
-  /** Looks up the chunk a citation came from (for the REPL and tests). */
-  chunkOf(c: Citation): Chunk | undefined {
-    return this.index.chunks.find((x) => x.articleId === c.article_id && x.paragraph === c.paragraph && x.text.includes(c.quote));
   }
 }
 

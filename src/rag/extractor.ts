@@ -18,8 +18,6 @@ export interface ScoredSentence {
   text: string;
   /** Weighted share of the question's concepts found in the sentence (headline matches count 0.6). */
   coverage: number;
-  /** Where each matched concept occurs in the normalised sentence. */
-  positions: number[];
   score: number;
 }
 
@@ -83,17 +81,13 @@ export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], sour
       if (s.end <= h.chunk.start || s.start >= h.chunk.end) return;
       const hay = normalize(s.text);
       let got = 0;
-      const positions: number[] = [];
       for (const c of q.concepts) {
-        const pos = conceptPosition(c, hay);
-        if (pos >= 0) {
-          got += c.weight;
-          positions.push(pos);
-        } else if (conceptPosition(c, head) >= 0) got += c.weight * TITLE_CREDIT;
+        if (conceptPosition(c, hay) >= 0) got += c.weight;
+        else if (conceptPosition(c, head) >= 0) got += c.weight * TITLE_CREDIT;
         else got += c.weight * partial(c, hay);
       }
       const coverage = got / total;
-      out.push({ chunk: h.chunk, rank, para, siblings, index, start: s.start, end: s.end, text: s.text, coverage, positions, score: coverage + 0.05 / (1 + rank) });
+      out.push({ chunk: h.chunk, rank, para, siblings, index, start: s.start, end: s.end, text: s.text, coverage, score: coverage + 0.05 / (1 + rank) });
     });
   });
   return out.sort((a, b) => b.score - a.score);

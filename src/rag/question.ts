@@ -148,7 +148,7 @@ function conceptIdf(alts: string[], keyword: KeywordIndex, maxIdf: number): numb
 function enConcepts(question: string, lexicon: Lexicon, keyword: KeywordIndex): Concept[] {
   const concepts: Concept[] = [];
   const figures = englishFigures(question);
-  for (const d of figures.dates) concepts.push({ label: d, alts: [d.replace(/月$/, '月')], weight: 1.5, key: true });
+  for (const d of figures.dates) concepts.push({ label: d, alts: [d], weight: 1.5, key: true });
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
   for (const n of figures.numbers) {
     if (!figures.dates.some((d) => d.includes(String(n)))) concepts.push({ label: String(n), alts: [String(n)], weight: 1.5, key: true });

@@ -5,6 +5,7 @@ import { userMessageOf } from '../core/errors.js';
 import { redact, type Logger } from '../core/logger.js';
 import type { Answerer } from '../rag/answerer.js';
 import { checkClaim } from '../rag/checker.js';
+import type { IndexReloader } from '../rag/index-reloader.js';
 import { detectLang } from '../rag/question.js';
 import { answerHtml, checkHtml, escapeHtml, htmlToText, splitHtml } from './format.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -18,6 +19,7 @@ const TEXTS = {
     limited: '提问太频繁了，请稍等一分钟再试。',
     tooLong: (n: number) => `问题太长了（超过 ${n} 字），请精简后再问。`,
     failed: '抱歉，出了点问题，请稍后再试。',
+    adminOnly: '只有管理员可以使用这个命令。',
   },
   en: {
     start: 'Hello! I answer questions about the local news bulletin, quoting it. Try:\n• How many Haimen projects resume by end of February?\n• When will the Pinghai road be open to traffic?\n• How many jin of crabs were still unsold after the holiday?\n\nUse /check followed by a statement to fact-check it.',
@@ -26,6 +28,7 @@ const TEXTS = {
     limited: 'Too many questions: please wait a minute.',
     tooLong: (n: number) => `That question is too long (over ${n} characters): please shorten it.`,
     failed: 'Sorry, something went wrong. Please try again later.',
+    adminOnly: 'Only admins can use this command.',
   },
 };
 
@@ -35,14 +38,26 @@ const textsFor = (ctx: Context, sample = ''): Texts =>
 
 /** Longest text accepted as a question before the polite refusal. */
 const HARD_LIMIT = 4000;
+/** Telegram shows a chat action for about 5 s, so a long answer renews it at this interval. */
+const TYPING_EVERY_MS = 4_000;
+
+/** Shows "typing…" until the returned function is called. */
+function keepTyping(ctx: Context): () => void {
+  const send = () => void ctx.sendChatAction('typing').catch(() => {});
+  send();
+  const timer = setInterval(send, TYPING_EVERY_MS);
+  return () => clearInterval(timer);
+}
 
 /**
  * Builds the Telegram bot over the shared {@link Answerer}: private chats answer any text;
  * groups answer on @mention, on replies to the bot, and on /ask@bot or /check@bot.
+ * With a `reloader`, admins (ADMIN_USER_IDS) can `/reload` the index.
  */
-export function createBot(config: Config, answerer: Answerer, log: Logger): Telegraf {
+export function createBot(config: Config, answerer: Answerer, log: Logger, reloader?: IndexReloader): Telegraf {
   const tg = config.telegram;
-  const bot = new Telegraf(tg.token!, { telegram: { apiRoot: tg.apiRoot }, handlerTimeout: tg.updateTimeoutMs });
+  // webhookReply off: every call goes through the Bot API client, so retries and logging cover it.
+  const bot = new Telegraf(tg.token!, { telegram: { apiRoot: tg.apiRoot, webhookReply: false }, handlerTimeout: tg.updateTimeoutMs });
   withRetries(bot.telegram, log);
   const perUser = new RateLimiter(tg.rateLimitPerMinute);
   const perGroup = new RateLimiter(tg.groupRateLimitPerMinute);
@@ -93,7 +108,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger): Tele
     if (!(await allowed(ctx, question))) return;
     if (question.length > HARD_LIMIT) return send(ctx, escapeHtml(t.tooLong(HARD_LIMIT)));
     log.debug({ question }, 'question');
-    const typing = ctx.sendChatAction('typing').catch(() => {});
+    const stopTyping = keepTyping(ctx);
     try {
       if (mode === 'check') return await send(ctx, checkHtml(await checkClaim(answerer, question)));
       const a = await answerer.ask(question);
@@ -105,7 +120,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger): Tele
     } catch (err) {
       await send(ctx, escapeHtml(userMessageOf(err)));
     } finally {
-      await typing;
+      stopTyping();
     }
   };
 
@@ -123,6 +138,12 @@ export function createBot(config: Config, answerer: Answerer, log: Logger): Tele
     const m = answerer.loaded.manifest;
     const files = m.corpus.filter((f) => !m.skipped.some((s) => s.name === f.name)).map((f) => f.name);
     return send(ctx, escapeHtml(`bulletin-qa ${process.env.npm_package_version ?? ''}\n${files.join('\n')}\n${m.articles} articles, ${m.chunks} chunks (built ${m.builtAt}).`));
+  });
+  bot.command('reload', async (ctx) => {
+    if (!reloader || !tg.adminUserIds.includes(ctx.from.id)) return send(ctx, escapeHtml(textsFor(ctx).adminOnly));
+    const r = await reloader.reload(true);
+    log.info({ status: r.status, by: ctx.from.id }, 'reload command');
+    return send(ctx, escapeHtml(r.status === 'failed' ? `Reload failed, still serving the previous index: ${userMessageOf(r.error)}` : `Reloaded: ${r.chunks} chunks built ${r.builtAt}.`));
   });
   bot.command('ask', (ctx) => answer(ctx, ctx.payload || '', 'ask'));
   bot.command('check', (ctx) => answer(ctx, ctx.payload || '', 'check'));

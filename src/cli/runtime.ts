@@ -14,11 +14,12 @@ export interface Runtime {
 
 /**
  * Loads config (dotenv), makes sure the index exists (building it if allowed) and opens the answerer.
- * Index-building notes go to stderr so that `--json` output on stdout stays clean.
+ * Index-building notes go to stderr so that `--json` output on stdout stays clean. Interactive
+ * tools log warnings only unless LOG_LEVEL asks for more; a `service` logs at LOG_LEVEL.
  */
-export async function openRuntime(): Promise<Runtime> {
+export async function openRuntime(opts: { service?: boolean } = {}): Promise<Runtime> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const log = createLogger(config.logLevel === 'info' && !opts.service ? 'warn' : config.logLevel);
   const index = await ensureIndex(config, (e) => {
     if (e.kind === 'building') process.stderr.write(`Building the index (${e.reason})…\n`);
     if (e.kind === 'built') process.stderr.write(`Index built: ${e.manifest.articles} articles, ${e.manifest.chunks} chunks in ${e.manifest.seconds} s.\n`);

@@ -23,6 +23,17 @@ export async function ensureIndex(
     }
     onEvent({ kind: 'building', reason });
     onEvent({ kind: 'built', manifest: await buildIndex(config, { progress }) });
-  } else onEvent({ kind: 'fresh' });
-  return loadIndex(config);
+    return loadIndex(config);
+  }
+  try {
+    const index = await loadIndex(config);
+    onEvent({ kind: 'fresh' });
+    return index;
+  } catch (err) {
+    // A manifest that looks fresh over truncated or corrupt files: rebuild rather than refuse.
+    if (!(err instanceof IndexError) || !config.autoIngest) throw err;
+    onEvent({ kind: 'building', reason: 'the index files are corrupt' });
+    onEvent({ kind: 'built', manifest: await buildIndex(config, { progress }) });
+    return loadIndex(config);
+  }
 }

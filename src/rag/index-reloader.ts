@@ -1,0 +1,58 @@
+import { unwatchFile, watchFile } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../core/config.js';
+import type { Answerer } from './answerer.js';
+import { loadIndex, readManifest } from './index-store.js';
+
+/** What a reload did: `unchanged` when the published build is the one being served. */
+export type ReloadResult = { status: 'reloaded' | 'unchanged'; chunks: number; builtAt: string } | { status: 'failed'; error: unknown };
+
+/**
+ * Hot reload: swaps a newly published index into a running {@link Answerer}.
+ * Reloads run one at a time; a failed load keeps the old index serving, so `npm run ingest`
+ * while the bot runs never costs a question.
+ *
+ * @example
+ * const reloader = new IndexReloader(config, answerer);
+ * process.on('SIGHUP', () => void reloader.reload());
+ * const stop = reloader.watch(1000, (r) => log.info(r, 'index reload'));
+ */
+export class IndexReloader {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly config: Pick<Config, 'indexDir' | 'embeddingsProvider'>,
+    private readonly answerer: Answerer,
+  ) {}
+
+  /** Loads the published index if it differs from the one served (or always, with `force`). */
+  reload(force = false): Promise<ReloadResult> {
+    const run = async (): Promise<ReloadResult> => {
+      try {
+        const published = readManifest(this.config.indexDir);
+        const current = this.answerer.loaded.manifest;
+        if (!force && published && published.builtAt === current.builtAt) return { status: 'unchanged', chunks: current.chunks, builtAt: current.builtAt };
+        const index = await loadIndex(this.config);
+        this.answerer.replaceIndex(index);
+        return { status: 'reloaded', chunks: index.manifest.chunks, builtAt: index.manifest.builtAt };
+      } catch (error) {
+        return { status: 'failed', error };
+      }
+    };
+    const next = this.queue.then(run);
+    this.queue = next;
+    return next;
+  }
+
+  /**
+   * Polls the published manifest (through the index symlink) and reloads when it changes.
+   * Polling rather than fs.watch because the manifest is replaced by a symlink swap, which
+   * inotify reports on the link's folder, not the file. Returns a function that stops watching.
+   */
+  watch(intervalMs: number, onReload: (r: ReloadResult) => void): () => void {
+    const path = join(this.config.indexDir, 'manifest.json');
+    const listener = () => void this.reload().then((r) => r.status !== 'unchanged' && onReload(r));
+    watchFile(path, { interval: intervalMs, persistent: false }, listener);
+    return () => unwatchFile(path, listener);
+  }
+}

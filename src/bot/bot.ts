@@ -112,6 +112,8 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, reloa
     try {
       if (mode === 'check') return await send(ctx, checkHtml(await checkClaim(answerer, question)));
       const a = await answerer.ask(question);
+      if (a.fallback) log.warn({ fallback: a.fallback, detail: a.fallback_detail }, 'LLM answer not used; extractive answer shown');
+      if (a.vectorError) log.warn({ vectorError: a.vectorError }, 'embeddings provider failed; keyword retrieval only');
       const buttons = a.citations.map((c) => {
         const idx = articles().findIndex((x) => x.id === c.article_id);
         return { text: `[${c.n}] ${a.lang === 'zh' ? '原文段落' : 'Full paragraph'}`, callback_data: `p:${idx}:${c.paragraph}` };

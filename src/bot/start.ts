@@ -21,7 +21,7 @@ export function webhookServer(config: Config, answerer: Answerer, handle: (req: 
   return createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
       const m = answerer.loaded.manifest;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, articles: m.articles, chunks: m.chunks, builtAt: m.builtAt }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, articles: m.articles, chunks: m.chunks, builtAt: m.builtAt, answers: answerer.stats }));
       return;
     }
     if (req.method !== 'POST' || req.url?.split('?')[0] !== path) {

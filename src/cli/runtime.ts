@@ -1,9 +1,10 @@
 import 'dotenv/config';
-import { loadConfig, type Config } from '../core/config.js';
+import { loadConfig, secretsOf, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { Answerer } from '../rag/answerer.js';
 import { ensureIndex } from '../rag/ensure-index.js';
+import { createChatModel } from '../rag/providers.js';
 
 /** Config, logger and a ready {@link Answerer}: what every command-line front end starts with. */
 export interface Runtime {
@@ -19,12 +20,14 @@ export interface Runtime {
  */
 export async function openRuntime(opts: { service?: boolean } = {}): Promise<Runtime> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel === 'info' && !opts.service ? 'warn' : config.logLevel);
+  const log = createLogger(config.logLevel === 'info' && !opts.service ? 'warn' : config.logLevel, undefined, secretsOf(config));
   const index = await ensureIndex(config, (e) => {
     if (e.kind === 'building') process.stderr.write(`Building the index (${e.reason})…\n`);
     if (e.kind === 'built') process.stderr.write(`Index built: ${e.manifest.articles} articles, ${e.manifest.chunks} chunks in ${e.manifest.seconds} s.\n`);
   });
-  return { config, log, answerer: new Answerer(index, { topK: config.topK, maxQuestionChars: config.maxQuestionChars }) };
+  const model = await createChatModel(config);
+  const llm = model ? { model, timeoutMs: config.llm.timeoutMs } : undefined;
+  return { config, log, answerer: new Answerer(index, { topK: config.topK, maxQuestionChars: config.maxQuestionChars, llm }) };
 }
 
 /** Runs a command's main function: prints a clean message and exits 1 on failure, without a stack for known errors. */

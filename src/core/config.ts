@@ -11,7 +11,12 @@ export interface Config {
   /** Questions longer than this are answered from their first part. */
   maxQuestionChars: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  embeddingsProvider: 'local';
+  /** How chunks and questions are embedded; changing it changes the index's embedding id. */
+  embeddings: { provider: 'local' | 'openai' | 'ollama'; model: string; batchSize: number };
+  /** Optional generative answers; `none` keeps the offline extractive answerer. */
+  llm: { provider: 'none' | 'openai' | 'ollama'; model: string; timeoutMs: number };
+  openai: { baseUrl: string; apiKey?: string };
+  ollama: { baseUrl: string };
   telegram: {
     token?: string;
     apiRoot: string;
@@ -29,6 +34,12 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Model names used when LLM_MODEL / EMBEDDINGS_MODEL are not set. */
+export const DEFAULT_MODELS = {
+  llm: { none: '', openai: 'gpt-4o-mini', ollama: 'qwen2.5:7b' },
+  embeddings: { local: 'hashing-d512', openai: 'text-embedding-3-small', ollama: 'bge-m3' },
+} as const;
 
 function str(env: Env, name: string, fallback: string): string {
   const v = env[name]?.trim();
@@ -107,7 +118,12 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const logLevel = oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
-  const embeddingsProvider = oneOf(env, 'EMBEDDINGS_PROVIDER', ['local'] as const, 'local');
+  const embeddingsProvider = oneOf(env, 'EMBEDDINGS_PROVIDER', ['local', 'openai', 'ollama'] as const, 'local');
+  const llmProvider = oneOf(env, 'LLM_PROVIDER', ['none', 'openai', 'ollama'] as const, 'none');
+  const openai = { baseUrl: url(env, 'OPENAI_BASE_URL', 'https://api.openai.com/v1')!, apiKey: env.OPENAI_API_KEY?.trim() || undefined };
+  if ((llmProvider === 'openai' || embeddingsProvider === 'openai') && !openai.apiKey && new URL(openai.baseUrl).hostname === 'api.openai.com') {
+    throw new ConfigError('The openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL pointing at a compatible server that needs no key).');
+  }
   return {
     corpusDir: str(env, 'CORPUS_DIR', 'corpus'),
     indexDir: str(env, 'INDEX_DIR', 'data/index'),
@@ -115,7 +131,18 @@ export function loadConfig(env: Env = process.env): Config {
     topK: int(env, 'TOP_K', 8, 1, 50),
     maxQuestionChars: int(env, 'MAX_QUESTION_CHARS', 500, 20, 4000),
     logLevel,
-    embeddingsProvider,
+    embeddings: {
+      provider: embeddingsProvider,
+      model: str(env, 'EMBEDDINGS_MODEL', DEFAULT_MODELS.embeddings[embeddingsProvider]),
+      batchSize: int(env, 'EMBEDDINGS_BATCH_SIZE', 64, 1, 2048),
+    },
+    llm: {
+      provider: llmProvider,
+      model: str(env, 'LLM_MODEL', DEFAULT_MODELS.llm[llmProvider]),
+      timeoutMs: int(env, 'LLM_TIMEOUT_MS', 20000, 100, 600000),
+    },
+    openai,
+    ollama: { baseUrl: url(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434')! },
     telegram: {
       token,
       apiRoot: url(env, 'TELEGRAM_API_ROOT', 'https://api.telegram.org')!,
@@ -130,4 +157,9 @@ export function loadConfig(env: Env = process.env): Config {
       updateTimeoutMs: int(env, 'UPDATE_TIMEOUT_MS', 30000, 1000, 600000),
     },
   };
+}
+
+/** The configured secrets (bot token, API key, webhook secret), for the logger to redact. */
+export function secretsOf(config: Config): string[] {
+  return [config.telegram.token, config.telegram.webhookSecret, config.openai.apiKey].filter((s): s is string => Boolean(s));
 }

@@ -83,6 +83,13 @@ export interface Answer {
   /** Confidence in [0, 1] used for abstention. */
   confidence: number;
   elapsed_ms: number;
+  /** Who wrote the answer text: the extractive answerer, or an LLM whose citations and figures were checked. */
+  source?: 'extractive' | 'llm';
+  /** Why an LLM answer was rejected (the extractive answer is shown instead), e.g. `unsupported-figure`. */
+  fallback?: string;
+  fallback_detail?: string;
+  /** Set when the vector search was skipped (a neural embeddings provider failed): keyword retrieval only. */
+  vectorError?: string;
 }
 
 /** Claim-check verdicts. */

@@ -1,11 +1,14 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { InputError } from '../core/errors.js';
 import type { Answer, Article, Citation, Lang } from '../core/types.js';
 import { normalize, splitSentences, type Span } from '../corpus/text.js';
 import { extract, scoreSentences, type Extraction, type ScoredSentence, type SentenceSource } from './extractor.js';
+import { generateAnswer, groundedMessages, type Passage } from './generator.js';
+import { checkGrounding, figuresOf, renumberMarkers, type FallbackReason } from './grounding-check.js';
 import type { LoadedIndex } from './index-store.js';
 import { findMentions, mentionToEnglish } from './numbers.js';
 import { analyzeQuestion, detectLang, type AnalyzedQuestion } from './question.js';
-import { HybridSearch, type RetrievalTimings, type RetrievedChunk } from './retriever.js';
+import { HybridSearch, type RetrievalNotes, type RetrievalTimings, type RetrievedChunk } from './retriever.js';
 import { segmenter, words } from './tokenizer.js';
 
 /** Options of the {@link Answerer}. */
@@ -13,7 +16,18 @@ export interface AnswererOptions {
   /** Chunks retrieved per question; the REPL's `:k` changes it. */
   topK: number;
   maxQuestionChars: number;
+  /** An LLM to write answers from the retrieved passages; they are checked before being shown. */
+  llm?: { model: BaseChatModel; timeoutMs: number };
 }
+
+/** How answers were produced since start-up: LLM answers shown, and fallbacks by reason. */
+export interface AnswerStats {
+  llm: number;
+  fallbacks: Partial<Record<FallbackReason, number>>;
+}
+
+/** Passages given to the LLM: the best retrieved chunks. */
+const LLM_PASSAGES = 6;
 
 /** What the REPL's `:trace` shows: every retrieved chunk with its scores and the stage timings. */
 export interface AnswerTrace {
@@ -64,6 +78,8 @@ export class Answerer {
   private search!: HybridSearch;
   private articles!: Map<string, Article>;
   private source!: SentenceSource;
+  /** Counted so that operators can see how often the LLM's answers are rejected. */
+  readonly stats: AnswerStats = { llm: 0, fallbacks: {} };
 
   constructor(private index: LoadedIndex, readonly options: AnswererOptions) {
     this.replaceIndex(index);
@@ -122,27 +138,34 @@ export class Answerer {
   }
 
   /** Retrieves and scores sentences for a question; shared by {@link ask} and claim checks. */
-  async evidence(text: string): Promise<{ q: AnalyzedQuestion; hits: RetrievedChunk[]; sentences: ScoredSentence[]; timings: RetrievalTimings }> {
+  async evidence(text: string): Promise<{ q: AnalyzedQuestion; hits: RetrievedChunk[]; sentences: ScoredSentence[]; timings: RetrievalTimings; notes: RetrievalNotes }> {
     let t = performance.now();
     const q = analyzeQuestion(text, this.index.keyword, this.index.lexicon);
     const analyze = performance.now() - t;
-    const { hits, timings } = await this.search.retrieve(q, this.options.topK);
+    const { hits, timings, notes } = await this.search.retrieve(q, this.options.topK);
     const sentences = scoreSentences(q, hits, this.source);
-    return { q, hits, sentences, timings: { analyze, ...timings } };
+    return { q, hits, sentences, timings: { analyze, ...timings }, notes };
   }
 
   /** Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it. */
   async ask(raw: string): Promise<TracedAnswer> {
     const t0 = performance.now();
     const { text, truncated } = this.prepare(raw);
-    const { q, hits, sentences, timings } = await this.evidence(text);
+    const { q, hits, sentences, timings, notes } = await this.evidence(text);
     const t1 = performance.now();
     const best = sentences[0];
     const ex = best && best.coverage >= FOUND_THRESHOLD[q.lang] ? extract(q, sentences) : undefined;
     const tExtract = performance.now() - t1;
     const elapsed = performance.now() - t0;
     const trace: AnswerTrace = { analysis: q, retrieved: hits, sentences: sentences.slice(0, 8), timings: { ...timings, extract: tExtract, total: elapsed } };
-    const base = { question: raw, lang: q.lang, elapsed_ms: Number(elapsed.toFixed(2)), trace, truncated };
+    const base = { question: raw, lang: q.lang, elapsed_ms: Number(elapsed.toFixed(2)), trace, truncated, source: 'extractive' as const, ...notes };
+    const extractive = this.extractive(q, ex, sentences, base, best);
+    if (!this.options.llm || !hits.length) return extractive;
+    const llm = await this.grounded(text, q.lang, sentences, hits, extractive);
+    return { ...llm, elapsed_ms: Number((performance.now() - t0).toFixed(2)) };
+  }
+
+  private extractive(q: AnalyzedQuestion, ex: Extraction | undefined, sentences: ScoredSentence[], base: Omit<TracedAnswer, 'found' | 'answer' | 'citations' | 'confidence'>, best?: ScoredSentence): TracedAnswer {
     if (!ex) {
       return {
         ...base,
@@ -160,6 +183,40 @@ export class Answerer {
       citations: [this.cite(ex.sentence, 1)],
       confidence: Number(ex.sentence.coverage.toFixed(3)),
     };
+  }
+
+  /**
+   * Lets the LLM write the answer from the top passages, then checks it; any failure (timeout,
+   * provider error, failed check) returns the extractive answer with the reason. Quotes shown
+   * are always sentences from the index, chosen in each cited passage, never the model's text.
+   */
+  private async grounded(question: string, lang: Lang, sentences: ScoredSentence[], hits: RetrievedChunk[], extractive: TracedAnswer): Promise<TracedAnswer> {
+    const { model, timeoutMs } = this.options.llm!;
+    const passages: Passage[] = hits.slice(0, LLM_PASSAGES).map((h, i) => ({ n: i + 1, title: h.chunk.title, text: h.chunk.text }));
+    const fallback = (reason: FallbackReason, detail?: string): TracedAnswer => {
+      this.stats.fallbacks[reason] = (this.stats.fallbacks[reason] ?? 0) + 1;
+      return { ...extractive, fallback: reason, ...(detail ? { fallback_detail: detail } : {}) };
+    };
+    let reply: string;
+    try {
+      reply = await generateAnswer(model, groundedMessages(question, lang, passages), timeoutMs);
+    } catch (err) {
+      const message = (err as Error).message;
+      return fallback(/did not answer within/.test(message) ? 'timeout' : 'provider-error', message);
+    }
+    const check = checkGrounding(reply, lang, passages, { found: extractive.found, confidence: extractive.confidence });
+    if (!check.ok) return fallback(check.reason, check.detail);
+    if (check.notFound) return extractive;
+    const figures = figuresOf(check.text);
+    const citations = check.cited.map((n, i) => {
+      const chunk = hits[n - 1].chunk;
+      const inChunk = sentences.filter((s) => s.chunk.id === chunk.id);
+      const score = (s: ScoredSentence) => figuresOf(s.text).filter((v) => figures.includes(v)).length + s.coverage;
+      const best = inChunk.reduce((a, b) => (score(b) > score(a) ? b : a), inChunk[0]);
+      return best ? this.cite(best, i + 1) : { n: i + 1, article_id: chunk.articleId, title: chunk.title, quote: chunk.text, source: chunk.source, paragraph: chunk.paragraph };
+    });
+    this.stats.llm++;
+    return { ...extractive, found: true, source: 'llm', answer: renumberMarkers(check.text, check.cited), citations, related: undefined, confidence: extractive.confidence };
   }
 
   /** Builds a verbatim citation from a scored sentence. */

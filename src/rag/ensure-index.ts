@@ -1,6 +1,6 @@
 import type { Config } from '../core/config.js';
 import { IndexError } from '../core/errors.js';
-import { buildIndex, loadIndex, staleReason, type LoadedIndex, type Manifest, type Progress } from './index-store.js';
+import { buildIndex, loadIndex, staleReason, type IndexConfig, type LoadedIndex, type Manifest, type Progress } from './index-store.js';
 
 /** Reports what {@link ensureIndex} did, for the caller to log. */
 export type IndexEvent = { kind: 'building'; reason: string } | { kind: 'built'; manifest: Manifest } | { kind: 'fresh' };
@@ -10,7 +10,7 @@ export type IndexEvent = { kind: 'building'; reason: string } | { kind: 'built';
  * With `autoIngest` off, a missing or stale index is an {@link IndexError} that says to run ingest.
  */
 export async function ensureIndex(
-  config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingsProvider' | 'autoIngest'>,
+  config: IndexConfig & Pick<Config, 'autoIngest'>,
   onEvent: (e: IndexEvent) => void = () => {},
   progress?: Progress,
 ): Promise<LoadedIndex> {

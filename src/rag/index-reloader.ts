@@ -1,8 +1,7 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../core/config.js';
 import type { Answerer } from './answerer.js';
-import { loadIndex, readManifest } from './index-store.js';
+import { loadIndex, readManifest, type IndexConfig } from './index-store.js';
 
 /** What a reload did: `unchanged` when the published build is the one being served. */
 export type ReloadResult = { status: 'reloaded' | 'unchanged'; chunks: number; builtAt: string } | { status: 'failed'; error: unknown };
@@ -21,7 +20,7 @@ export class IndexReloader {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly config: Pick<Config, 'indexDir' | 'embeddingsProvider'>,
+    private readonly config: Omit<IndexConfig, 'corpusDir'>,
     private readonly answerer: Answerer,
   ) {}
 

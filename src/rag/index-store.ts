@@ -5,8 +5,8 @@ import { IndexError } from '../core/errors.js';
 import type { Article, Chunk } from '../core/types.js';
 import { listCorpus, loadCorpus, type CorpusFile } from '../corpus/loader.js';
 import { chunkArticles, DEFAULT_CHUNK_OPTIONS, searchableText, type ChunkOptions } from './chunker.js';
-import { createEmbeddingsForBuild, expectedEmbeddingId, restoreEmbeddings } from './embeddings-factory.js';
-import type { HashingEmbeddings } from './hashing-embeddings.js';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { createEmbeddingsForBuild, embedInBatches, embeddingState, embedsTerms, expectedEmbeddingId, restoreEmbeddings, type EmbeddingState, type ProviderConfig } from './providers.js';
 import { KeywordIndex } from './keyword-index.js';
 import { buildLexicon, Lexicon } from './lexicon.js';
 import { passageTerms } from './tokenizer.js';
@@ -28,13 +28,16 @@ export interface Manifest {
   seconds: number;
 }
 
+/** The settings that building and loading an index depend on. */
+export type IndexConfig = Pick<Config, 'corpusDir' | 'indexDir'> & ProviderConfig;
+
 /** Everything a question needs, loaded once. */
 export interface LoadedIndex {
   manifest: Manifest;
   articles: Article[];
   chunks: Chunk[];
   keyword: KeywordIndex;
-  embeddings: HashingEmbeddings;
+  embeddings: EmbeddingsInterface;
   vectors: ChunkVectorStore;
   lexicon: Lexicon;
 }
@@ -60,7 +63,7 @@ export function readManifest(dir: string): Manifest | undefined {
 }
 
 /** Why the index at `indexDir` cannot serve the current corpus and code, or undefined when it can. */
-export function staleReason(config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingsProvider'>): string | undefined {
+export function staleReason(config: IndexConfig): string | undefined {
   let manifest: Manifest | undefined;
   try {
     manifest = readManifest(config.indexDir);
@@ -118,7 +121,7 @@ function safeList(dir: string): string[] {
  * An existing good index is left in place when anything fails.
  */
 export async function buildIndex(
-  config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingsProvider'>,
+  config: IndexConfig,
   options: { chunk?: ChunkOptions; hnsw?: HnswParams; progress?: Progress } = {},
 ): Promise<Manifest> {
   const t0 = performance.now();
@@ -136,12 +139,14 @@ export async function buildIndex(
     return passageTerms(t);
   });
   const keyword = KeywordIndex.build(terms);
-  const embeddings = createEmbeddingsForBuild(config, texts);
+  const embeddings = await createEmbeddingsForBuild(config, texts);
   progress('embed', 0, chunks.length);
-  const vectors = terms.map((t, i) => {
-    if (i % 1000 === 0) progress('embed', i, chunks.length);
-    return embeddings.vectorOf(t);
-  });
+  const vectors = embedsTerms(embeddings)
+    ? terms.map((t, i) => {
+        if (i % 1000 === 0) progress('embed', i, chunks.length);
+        return embeddings.vectorOf(t);
+      })
+    : await embedInBatches(embeddings, texts, config.embeddings.batchSize, (done, total) => progress('embed', done, total));
   progress('index', 0, chunks.length);
   const store = await buildVectorStore(embeddings, vectors, chunks.map((c) => c.text), hnsw);
   const lexicon = await buildLexicon(articles);
@@ -157,14 +162,14 @@ export async function buildIndex(
       skipped: corpus.skipped,
       articles: articles.length,
       chunks: chunks.length,
-      embedding: { id: expectedEmbeddingId(config), dimensions: embeddings.dimensions },
+      embedding: { id: expectedEmbeddingId(config), dimensions: vectors[0]?.length ?? 0 },
       build: { chunk: chunkOptions, hnsw },
       seconds: 0,
     };
     writeFileSync(join(buildDir, 'articles.json'), JSON.stringify(articles));
     writeFileSync(join(buildDir, 'chunks.json'), JSON.stringify(chunks));
     writeFileSync(join(buildDir, 'keyword.json'), JSON.stringify(keyword));
-    writeFileSync(join(buildDir, 'embeddings.json'), JSON.stringify(embeddings));
+    writeFileSync(join(buildDir, 'embeddings.json'), JSON.stringify(embeddingState(config, embeddings, manifest.embedding.dimensions)));
     writeFileSync(join(buildDir, 'lexicon.json'), JSON.stringify(lexicon));
     await saveVectorStore(store, join(buildDir, 'vectors'));
     manifest.seconds = Number(((performance.now() - t0) / 1000).toFixed(2));
@@ -182,7 +187,7 @@ export async function buildIndex(
  * Loads the index, refusing one built by other code or another embedding.
  * @throws IndexError with a message that says to run `npm run ingest`.
  */
-export async function loadIndex(config: Pick<Config, 'indexDir' | 'embeddingsProvider'>, efSearch = DEFAULT_HNSW.efSearch): Promise<LoadedIndex> {
+export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>, efSearch = DEFAULT_HNSW.efSearch): Promise<LoadedIndex> {
   const dir = config.indexDir;
   const manifest = readManifest(dir);
   if (!manifest) throw new IndexError(`No index at ${dir}: run \`npm run ingest\` first.`, { userMessage: NEEDS_INGEST });
@@ -195,7 +200,7 @@ export async function loadIndex(config: Pick<Config, 'indexDir' | 'embeddingsPro
   const articles = readJson<Article[]>(dir, 'articles.json');
   const chunks = readJson<Chunk[]>(dir, 'chunks.json');
   const keyword = new KeywordIndex(readJson(dir, 'keyword.json'));
-  const embeddings = restoreEmbeddings(readJson(dir, 'embeddings.json'));
+  const embeddings = await restoreEmbeddings(config, readJson<EmbeddingState>(dir, 'embeddings.json'));
   const lexicon = new Lexicon(readJson(dir, 'lexicon.json'));
   let vectors: ChunkVectorStore;
   try {

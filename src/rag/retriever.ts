@@ -3,6 +3,7 @@ import { Document } from '@langchain/core/documents';
 import type { Chunk } from '../core/types.js';
 import type { LoadedIndex } from './index-store.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
+import { embedsTerms } from './providers.js';
 import { searchVectors } from './vector-store.js';
 
 /** A retrieved chunk with the scores of each stage, for answering and for the REPL's `:trace`. */
@@ -23,6 +24,11 @@ export interface RetrievalTimings {
   fuse: number;
 }
 
+/** Why the vector side was skipped for a question (a neural provider failed or timed out). */
+export interface RetrievalNotes {
+  vectorError?: string;
+}
+
 /** Reciprocal-rank-fusion constant: 60 is the usual choice and damps the head of each list. */
 const RRF_K = 60;
 /** Candidates taken from each ranker before fusion. */
@@ -37,15 +43,26 @@ export class HybridSearch {
   constructor(private readonly index: LoadedIndex, private readonly keywordWeight = 1.5) {}
 
   /** Retrieves the top `k` chunks for an analysed question. */
-  async retrieve(q: AnalyzedQuestion, k: number): Promise<{ hits: RetrievedChunk[]; timings: Omit<RetrievalTimings, 'analyze'> }> {
+  async retrieve(q: AnalyzedQuestion, k: number): Promise<{ hits: RetrievedChunk[]; timings: Omit<RetrievalTimings, 'analyze'>; notes: RetrievalNotes }> {
     const { keyword, embeddings, vectors, chunks } = this.index;
     const terms = [...q.terms.keys()];
     let t = performance.now();
     const kw = keyword.search(terms, CANDIDATES, q.terms);
     const tKeyword = performance.now() - t;
     t = performance.now();
-    const weighted = terms.flatMap((term) => Array(Math.max(1, Math.round((q.terms.get(term) ?? 1) * 2))).fill(term));
-    const vec = terms.length ? await searchVectors(vectors, embeddings.vectorOf(weighted), CANDIDATES) : [];
+    const notes: RetrievalNotes = {};
+    let vec: Array<[number, number]> = [];
+    if (terms.length) {
+      try {
+        // The offline embedding takes the question's weighted terms; a neural one reads the text.
+        const weighted = terms.flatMap((term) => Array(Math.max(1, Math.round((q.terms.get(term) ?? 1) * 2))).fill(term));
+        const query = embedsTerms(embeddings) ? embeddings.vectorOf(weighted) : await embeddings.embedQuery(q.text);
+        vec = await searchVectors(vectors, query, CANDIDATES);
+      } catch (err) {
+        // Keyword retrieval alone still answers most questions; a provider outage must not fail them.
+        notes.vectorError = (err as Error)?.name === 'TimeoutError' ? 'timeout' : 'provider error';
+      }
+    }
     const tVector = performance.now() - t;
     t = performance.now();
     const byDoc = new Map<number, RetrievedChunk>();
@@ -68,7 +85,7 @@ export class HybridSearch {
       e.fused += 1 / (RRF_K + rank + 1);
     });
     const hits = [...byDoc.values()].sort((a, b) => b.fused - a.fused).slice(0, k);
-    return { hits, timings: { keyword: tKeyword, vector: tVector, fuse: performance.now() - t } };
+    return { hits, timings: { keyword: tKeyword, vector: tVector, fuse: performance.now() - t }, notes };
   }
 }
 

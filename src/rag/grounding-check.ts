@@ -1,0 +1,87 @@
+import type { Lang } from '../core/types.js';
+import { normalize } from '../corpus/text.js';
+import { MODEL_NOT_FOUND, type Passage } from './generator.js';
+import { findMentions } from './numbers.js';
+
+/** Why a model's answer was not shown; the extractive answer is shown instead. */
+export type FallbackReason =
+  | 'empty'
+  | 'no-citation'
+  | 'unknown-citation'
+  | 'unsupported-figure'
+  | 'says-not-found'
+  | 'answers-unanswerable'
+  | 'timeout'
+  | 'provider-error';
+
+/** The outcome of {@link checkGrounding}. */
+export type GroundingResult =
+  | { ok: true; notFound: false; text: string; cited: number[] }
+  | { ok: true; notFound: true }
+  | { ok: false; reason: FallbackReason; detail?: string };
+
+/** What the extractive answerer concluded, to cross-check the model against. */
+export interface ExtractiveView {
+  found: boolean;
+  /** Best sentence coverage in [0, 1]. */
+  confidence: number;
+}
+
+/** Below this coverage nothing retrieved is about the question: a model answer would be invented. */
+export const UNANSWERABLE_BELOW = 0.3;
+
+const MARKER = /[[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]/g;
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, 万: 1e4, 亿: 1e8 };
+const NOT_FOUND_PHRASES =
+  /(does not (say|mention|cover|contain|state)|doesn't (say|mention|cover)|not (mentioned|covered|stated) in|no information|公报(中)?(没有|未)(提到|提及|涉及|说明)|没有(相关|提到|提及)|未(提及|提到))/i;
+
+/** Every figure in a text as a value: digits with scale words (`1.05亿`, `105 million`) and Chinese numerals (`三十一个`). */
+export function figuresOf(text: string): number[] {
+  const t = normalize(text).replace(/(\d),(?=\d{3})/g, '$1');
+  const out: number[] = [];
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(thousand|million|billion|万|亿)?/g)) out.push(Number(m[1]) * (m[2] ? SCALES[m[2]] : 1));
+  for (const m of findMentions(t)) if (!/\d/.test(m.text)) out.push(m.value);
+  return out;
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** Passage numbers cited in a text, in order of first appearance. */
+export function citedPassages(text: string): number[] {
+  const seen: number[] = [];
+  for (const m of text.matchAll(MARKER)) for (const n of m[1].split(/[,，、]/)) if (!seen.includes(Number(n))) seen.push(Number(n));
+  return seen;
+}
+
+/**
+ * Checks a model's answer before it is shown: it cites only passages it was given, cites at
+ * least one, every figure it states is in a passage it cites, and its "not covered" agrees
+ * with what retrieval found.
+ *
+ * @example
+ * checkGrounding('海门31个项目2月底将全面复工[1]。', 'zh', passages, { found: true, confidence: 0.9 });
+ * // { ok: true, notFound: false, text: …, cited: [1] }
+ */
+export function checkGrounding(reply: string, lang: Lang, passages: Passage[], extractive: ExtractiveView): GroundingResult {
+  const text = reply.trim();
+  if (!text) return { ok: false, reason: 'empty' };
+  const cited = citedPassages(text);
+  const saysNotFound = text.includes(MODEL_NOT_FOUND[lang]) || (cited.length === 0 && NOT_FOUND_PHRASES.test(text));
+  if (saysNotFound) {
+    return extractive.found ? { ok: false, reason: 'says-not-found' } : { ok: true, notFound: true };
+  }
+  if (!cited.length) return { ok: false, reason: 'no-citation' };
+  const unknown = cited.filter((n) => !passages.some((p) => p.n === n));
+  if (unknown.length) return { ok: false, reason: 'unknown-citation', detail: `[${unknown.join('], [')}] of ${passages.length}` };
+  const sources = passages.filter((p) => cited.includes(p.n));
+  const known = sources.flatMap((p) => figuresOf(`${p.title} ${p.text}`));
+  const missing = figuresOf(text.replace(MARKER, ' ')).filter((v) => !known.some((k) => same(k, v)));
+  if (missing.length) return { ok: false, reason: 'unsupported-figure', detail: missing.join(', ') };
+  if (!extractive.found && extractive.confidence < UNANSWERABLE_BELOW) return { ok: false, reason: 'answers-unanswerable' };
+  return { ok: true, notFound: false, text, cited };
+}
+
+/** Rewrites `[n]` markers to the numbers of the citations shown (`[3]` → `[1]` when passage 3 is cited first). */
+export function renumberMarkers(text: string, order: number[]): string {
+  return text.replace(MARKER, (_, list: string) => list.split(/[,，、]/).map((n) => `[${order.indexOf(Number(n)) + 1}]`).join(''));
+}

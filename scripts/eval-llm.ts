@@ -1,0 +1,94 @@
+/**
+ * `npm run eval:llm [-- file.jsonl] [--right 0.7]`: measures the grounding check with a simulated
+ * model on a loopback OpenAI-compatible server. The model is right with probability `--right`
+ * (it quotes the evidence sentence and cites its passage); otherwise it makes one of five
+ * typical mistakes. The script reports how many of each the check rejected, how many right
+ * answers it wrongly rejected, and the final score of what users would see.
+ */
+import { judge, readEvalSet, type EvalItem } from '../src/cli/eval-set.js';
+import { runMain } from '../src/cli/runtime.js';
+import { loadConfig } from '../src/core/config.js';
+import { Answerer } from '../src/rag/answerer.js';
+import { ensureIndex } from '../src/rag/ensure-index.js';
+import { createChatModel } from '../src/rag/providers.js';
+import { FakeLlmServer, type ChatRequest } from '../tests/rag/fake-llm-server.js';
+
+const MISTAKES = ['changed-figure', 'invented-citation', 'no-citation', 'wrong-passage', 'wrong-abstention'] as const;
+type Mode = 'right' | (typeof MISTAKES)[number];
+
+/** Deterministic pseudo-random numbers (mulberry32), so a run can be repeated. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function simulate(item: EvalItem, mode: Mode, req: ChatRequest): string {
+  const notFound = item.lang === 'zh' ? '公报没有提到这一点。' : 'The bulletin does not say.';
+  const evidence = item.evidence ?? item.keys?.[0] ?? '';
+  const p = req.passages.find((x) => evidence && x.text.includes(evidence));
+  const other = req.passages.find((x) => x !== p && !/\d/.test(x.text)) ?? req.passages.find((x) => x !== p);
+  if (mode === 'right') return item.found && p ? `${evidence}[${p.n}]` : notFound;
+  if (!item.found) return mode === 'wrong-abstention' || mode === 'no-citation' ? '据报道，共有12个项目。' : `据报道，共有12个项目[${req.passages[0]?.n ?? 1}]。`;
+  const n = p?.n ?? 1;
+  switch (mode) {
+    case 'changed-figure':
+      return /\d/.test(evidence) ? `${evidence.replace(/\d+/, (d) => String(Number(d) + 7))}[${n}]` : `${evidence}，共计17个[${n}]`;
+    case 'invented-citation':
+      return `${evidence}[${req.passages.length + 3}]`;
+    case 'no-citation':
+      return evidence;
+    case 'wrong-passage':
+      return `${evidence}[${other?.n ?? n}]`;
+    case 'wrong-abstention':
+      return notFound;
+  }
+}
+
+runMain(async () => {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => a.endsWith('.jsonl')) ?? 'tests/eval/questions.jsonl';
+  const right = Number(args[args.indexOf('--right') + 1] ?? 0.7) || 0.7;
+  const items = readEvalSet(file);
+  const server = new FakeLlmServer();
+  const root = await server.start();
+  const config = loadConfig({ ...process.env, LLM_PROVIDER: 'openai', OPENAI_BASE_URL: `${root}/v1`, OPENAI_API_KEY: 'sk-simulated-key', EMBEDDINGS_PROVIDER: 'local' });
+  const index = await ensureIndex(config);
+  const model = await createChatModel(config);
+  const answerer = new Answerer(index, { topK: config.topK, maxQuestionChars: config.maxQuestionChars, llm: { model: model!, timeoutMs: 5000 } });
+  const random = rng(20200228);
+  const table = new Map<string, { n: number; rejected: number; reasons: Record<string, number> }>();
+  let shownRight = 0;
+  let shownLlm = 0;
+  let current: { item: EvalItem; mode: Mode } | undefined;
+  server.behaviour = { reply: (req) => simulate(current!.item, current!.mode, req) };
+  for (const item of items) {
+    const mode: Mode = random() < right ? 'right' : MISTAKES[Math.floor(random() * MISTAKES.length)];
+    current = { item, mode };
+    const a = await answerer.ask(item.q);
+    // A right answer to an unanswerable question is the model's "not covered", which is never a fallback.
+    const row = table.get(mode) ?? { n: 0, rejected: 0, reasons: {} };
+    row.n++;
+    if (a.fallback) {
+      row.rejected++;
+      row.reasons[a.fallback] = (row.reasons[a.fallback] ?? 0) + 1;
+    }
+    table.set(mode, row);
+    const o = judge(item, a);
+    if (item.found ? o.correct && o.cited : o.abstainedOk) shownRight++;
+    if (a.source === 'llm') shownLlm++;
+  }
+  await server.stop();
+  process.stdout.write(`simulated model right ${(right * 100).toFixed(0)}% of the time; ${items.length} questions from ${file}\n\n`);
+  process.stdout.write('model reply          n   rejected by the check (reasons)\n');
+  for (const mode of ['right', ...MISTAKES]) {
+    const r = table.get(mode);
+    if (!r) continue;
+    const reasons = Object.entries(r.reasons).map(([k, v]) => `${k} ${v}`).join(', ');
+    process.stdout.write(`${mode.padEnd(20)} ${String(r.n).padStart(2)}  ${r.rejected}/${r.n}${reasons ? ` (${reasons})` : ''}\n`);
+  }
+  process.stdout.write(`\nshown to users: ${shownRight}/${items.length} right (answer + evidence quoted, or a correct "not covered"); ${shownLlm} written by the model, the rest extractive\n`);
+});

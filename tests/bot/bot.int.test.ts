@@ -89,6 +89,16 @@ describe('the bot over a loopback Bot API (real telegraf, polling)', () => {
     expect(api.calls.filter((c) => c.method.startsWith('sendMessage!'))).toHaveLength(3);
   });
 
+  it('keeps polling through 502, 429 and connection resets on getUpdates, and a reset on sendMessage', async () => {
+    api.failNext('getUpdates', { code: 502 }, { code: 0 }, { code: 429, retry_after: 1 });
+    api.failNext('sendMessage', { code: 0 });
+    await new Promise((r) => setTimeout(r, 400));
+    api.push({ chat: privateChat(9), from: user(9), text: '平海公路全长多少千米?' });
+    const [m] = await api.waitSent(9, 1, 15_000);
+    expect(m.body.text).toMatch(/^28\.3千米/);
+    expect(api.calls.filter((c) => /^getUpdates!/.test(c.method))).toHaveLength(3);
+  });
+
   it('rate-limits a flood from one user with one notice, while another user is answered', async () => {
     for (let i = 0; i < 12; i++) api.push({ chat: privateChat(7), from: user(7), text: '平海公路总投资多少?' });
     api.push({ chat: privateChat(8), from: user(8), text: '平海公路总投资多少?' });

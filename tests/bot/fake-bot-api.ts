@@ -51,6 +51,8 @@ export class FakeBotApi {
         const fail = this.failures.get(method)?.shift();
         if (fail) {
           this.calls.push({ method: `${method}!${fail.code}`, body });
+          // Code 0 stands for a connection reset.
+          if (fail.code === 0) return req.socket.destroy();
           return reply(fail.code, { ok: false, error_code: fail.code, description: fail.code === 429 ? 'Too Many Requests: retry later' : 'Bad Gateway', ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}) });
         }
         if (method !== 'getUpdates') this.calls.push({ method, body });
@@ -83,7 +85,7 @@ export class FakeBotApi {
     this.server?.closeAllConnections?.();
   }
 
-  /** Queues failures for the next calls of a method. */
+  /** Queues failures for the next calls of a method (code 0: the connection is reset). */
   failNext(method: string, ...failures: Array<{ code: number; retry_after?: number }>): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }

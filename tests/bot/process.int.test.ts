@@ -62,6 +62,13 @@ describe('npm start as a process', () => {
     expect(rebuilt.stdout).toMatch(/5\.65亿元/);
   }, 90_000);
 
+  it('with AUTO_INGEST=false, a missing index stops start-up with the fix, and the bot never starts half-ready', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: env({ AUTO_INGEST: 'false', INDEX_DIR: join(ws.dir, 'nowhere') }), encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/there is no index yet.*run `npm run ingest`/);
+    expect(r.stderr).not.toMatch(/polling mode/);
+  }, 60_000);
+
   it('fails fast on a bad setting, naming the variable', () => {
     const r = spawnSync('npx', ['tsx', 'src/main.ts'], { env: env({ BOT_MODE: 'webhook', WEBHOOK_URL: '' }), encoding: 'utf8' });
     expect(r.status).toBe(1);

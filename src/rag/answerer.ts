@@ -16,6 +16,8 @@ export interface AnswererOptions {
   /** Chunks retrieved per question; the REPL's `:k` changes it. */
   topK: number;
   maxQuestionChars: number;
+  /** `keyword` turns the vector side off (the benchmark's baseline); default hybrid. */
+  retrieval?: 'hybrid' | 'keyword';
   /** An LLM to write answers from the retrieved passages; they are checked before being shown. */
   llm?: { model: BaseChatModel; timeoutMs: number };
 }
@@ -109,7 +111,7 @@ export class Answerer {
     };
     this.index = index;
     this.articles = articles;
-    this.search = new HybridSearch(index);
+    this.search = new HybridSearch(index, undefined, this.options.retrieval !== 'keyword');
   }
 
   /** The loaded index (manifest, counts) for `/about` and health checks. */

@@ -221,6 +221,13 @@ function leadingName(segment: string): string {
   return name.length >= 2 && name.length <= 4 ? name : segment;
 }
 
+/** True when a segment ends in a list separator or a personal name rather than a post. */
+function endsWithName(segment: string): boolean {
+  if (/[、,，和与及]$/.test(segment)) return true;
+  const tags = segmenter().tag(segment, true);
+  return NAME_TAGS.test(tags.at(-1)?.tag ?? '');
+}
+
 /** English who-questions: the personal name in the sentence nearest to the question's concepts. */
 function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   let best: { score: number; ex: Extraction } | undefined;
@@ -261,7 +268,8 @@ function pickSlot(q: AnalyzedQuestion, s: ScoredSentence): Extraction | undefine
     const run = commonRun(before, hay);
     if (run) {
       const span = q.type === 'title' ? segmentBefore(s.text, run.at) : leadingName(segmentAfter(s.text, run.at + run.len));
-      if (span) return { sentence: s, span, context: clauseAt(s.text, run.at) };
+      // A title is a post, not another person listed before the name (`姜永华、张轩`).
+      if (span && !(q.type === 'title' && endsWithName(span))) return { sentence: s, span, context: clauseAt(s.text, run.at) };
     }
   }
   return undefined;

@@ -34,6 +34,8 @@ export class HashingEmbeddings extends Embeddings {
   readonly dimensions: number;
   private readonly df: Map<string, number>;
   private readonly docCount: number;
+  /** Bucket and signed weight per term: terms recur across chunks, hashing them once halves ingest time. */
+  private readonly features = new Map<string, [number, number]>();
 
   constructor(state: HashingEmbeddingsState) {
     super({});
@@ -52,11 +54,14 @@ export class HashingEmbeddings extends Embeddings {
 
   /** Computes document frequencies over the corpus texts. */
   static fit(texts: string[], dimensions = 512): HashingEmbeddings {
+    return HashingEmbeddings.fitTerms(texts.map(passageTerms), dimensions);
+  }
+
+  /** Like {@link fit}, from terms already extracted with `passageTerms` (ingest has them). */
+  static fitTerms(docs: string[][], dimensions = 512): HashingEmbeddings {
     const df: Record<string, number> = {};
-    for (const t of texts) {
-      for (const term of new Set(passageTerms(t))) df[term] = (df[term] ?? 0) + 1;
-    }
-    return new HashingEmbeddings({ id: HashingEmbeddings.idFor(dimensions), dimensions, docCount: texts.length, df });
+    for (const terms of docs) for (const term of new Set(terms)) df[term] = (df[term] ?? 0) + 1;
+    return new HashingEmbeddings({ id: HashingEmbeddings.idFor(dimensions), dimensions, docCount: docs.length, df });
   }
 
   /** State to save with the index. */
@@ -69,17 +74,27 @@ export class HashingEmbeddings extends Embeddings {
     return Math.log(1 + (this.docCount + 1) / ((this.df.get(term) ?? 0) + 0.5));
   }
 
+  private feature(term: string): [number, number] {
+    let f = this.features.get(term);
+    if (!f) {
+      const sign = (fnv1a(`~${term}`) & 1) === 0 ? 1 : -1;
+      // Bigrams back up word matches; they weigh less so that whole words lead.
+      const kind = term.startsWith('#') ? 0.6 : 1;
+      f = [fnv1a(term) % this.dimensions, sign * kind * this.idf(term)];
+      // Questions bring unbounded new terms; only the corpus's own (bounded) vocabulary is kept.
+      if (this.df.has(term)) this.features.set(term, f);
+    }
+    return f;
+  }
+
   /** Embeds a list of already-extracted terms. */
   vectorOf(terms: string[]): number[] {
     const tf = new Map<string, number>();
     for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
     const v = new Float64Array(this.dimensions);
     for (const [term, n] of tf) {
-      const h = fnv1a(term);
-      const sign = (fnv1a(`~${term}`) & 1) === 0 ? 1 : -1;
-      // Bigrams back up word matches; they weigh less so that whole words lead.
-      const kind = term.startsWith('#') ? 0.6 : 1;
-      v[h % this.dimensions] += sign * kind * (1 + Math.log(n)) * this.idf(term);
+      const [bucket, weight] = this.feature(term);
+      v[bucket] += weight * (1 + Math.log(n));
     }
     let norm = 0;
     for (const x of v) norm += x * x;

@@ -6,14 +6,24 @@ import type { Article, Chunk } from '../core/types.js';
 import { listCorpus, loadCorpus, type CorpusFile } from '../corpus/loader.js';
 import { chunkArticles, DEFAULT_CHUNK_OPTIONS, searchableText, type ChunkOptions } from './chunker.js';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { createEmbeddingsForBuild, embedInBatches, embeddingState, embedsTerms, expectedEmbeddingId, restoreEmbeddings, type EmbeddingState, type ProviderConfig } from './providers.js';
+import {
+  createEmbeddingsForBuild,
+  embedInBatches,
+  embeddingState,
+  embedsTerms,
+  expectedEmbeddingId,
+  restoreEmbeddings,
+  type EmbeddingState,
+  type ProviderConfig,
+  type TermEmbeddings,
+} from './providers.js';
 import { KeywordIndex } from './keyword-index.js';
 import { buildLexicon, Lexicon } from './lexicon.js';
 import { passageTerms } from './tokenizer.js';
 import { buildVectorStore, DEFAULT_HNSW, loadVectorStore, saveVectorStore, type ChunkVectorStore, type HnswParams } from './vector-store.js';
 
 /** Bump when the on-disk layout or the analysis changes: older indexes are then refused. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** What an index was built from and how; a mismatch with the current code means "run npm run ingest". */
 export interface Manifest {
@@ -26,6 +36,8 @@ export interface Manifest {
   embedding: { id: string; dimensions: number };
   build: { chunk: ChunkOptions; hnsw: HnswParams };
   seconds: number;
+  /** Seconds spent per stage: parse (read, parse and chunk), tokenise, embed, index (HNSW), lexicon, write. */
+  stages?: Record<string, number>;
 }
 
 /** The settings that building and loading an index depend on. */
@@ -51,6 +63,18 @@ function readJson<T>(dir: string, name: string): T {
   const path = join(dir, name);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (cause) {
+    throw new IndexError(`Index file ${path} is missing or corrupt: run \`npm run ingest\` to rebuild it.`, { cause, userMessage: NEEDS_INGEST });
+  }
+}
+
+function readPostings(dir: string): Int32Array {
+  const path = join(dir, 'keyword.bin');
+  try {
+    const buf = readFileSync(path);
+    if (buf.byteLength % 4 !== 0) throw new Error('truncated');
+    // A view when the buffer is aligned (large files get their own), a copy otherwise.
+    return buf.byteOffset % 4 === 0 ? new Int32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4) : new Int32Array(new Uint8Array(buf).buffer);
   } catch (cause) {
     throw new IndexError(`Index file ${path} is missing or corrupt: run \`npm run ingest\` to rebuild it.`, { cause, userMessage: NEEDS_INGEST });
   }
@@ -125,6 +149,13 @@ export async function buildIndex(
   options: { chunk?: ChunkOptions; hnsw?: HnswParams; progress?: Progress } = {},
 ): Promise<Manifest> {
   const t0 = performance.now();
+  const stages: Record<string, number> = {};
+  let tStage = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    stages[name] = Number(((now - tStage) / 1000).toFixed(3));
+    tStage = now;
+  };
   const progress = options.progress ?? (() => {});
   const chunkOptions = options.chunk ?? DEFAULT_CHUNK_OPTIONS;
   const hnsw = options.hnsw ?? DEFAULT_HNSW;
@@ -133,23 +164,37 @@ export async function buildIndex(
   const byId = new Map(articles.map((a) => [a.id, a]));
   const chunks = chunkArticles(articles, chunkOptions);
   const texts = chunks.map((c) => searchableText(c, byId.get(c.articleId)));
+  lap('parse');
   progress('tokenise', 0, chunks.length);
   const terms = texts.map((t, i) => {
     if (i % 1000 === 0) progress('tokenise', i, chunks.length);
     return passageTerms(t);
   });
   const keyword = KeywordIndex.build(terms);
-  const embeddings = await createEmbeddingsForBuild(config, texts);
+  lap('tokenise');
+  const embeddings = await createEmbeddingsForBuild(config, terms);
   progress('embed', 0, chunks.length);
-  const vectors = embedsTerms(embeddings)
-    ? terms.map((t, i) => {
-        if (i % 1000 === 0) progress('embed', i, chunks.length);
-        return embeddings.vectorOf(t);
-      })
-    : await embedInBatches(embeddings, texts, config.embeddings.batchSize, (done, total) => progress('embed', done, total));
+  // The offline embedding is computed while the graph is built (stage "index"), one chunk at a time.
+  const vectors = embedsTerms(embeddings) ? undefined : await embedInBatches(embeddings, texts, config.embeddings.batchSize, (done, total) => progress('embed', done, total));
+  lap('embed');
   progress('index', 0, chunks.length);
-  const store = await buildVectorStore(embeddings, vectors, chunks.map((c) => c.text), hnsw);
+  let embedMs = 0;
+  const vectorAt = (i: number) => {
+    if (vectors) return vectors[i];
+    const t = performance.now();
+    const v = (embeddings as TermEmbeddings).vectorOf(terms[i]);
+    // Each chunk's terms are needed once more, here; dropping them keeps 100k chunks under 1.5 GB.
+    terms[i] = [];
+    embedMs += performance.now() - t;
+    return v;
+  };
+  const store = await buildVectorStore(embeddings, chunks.map((c) => c.id), vectorAt, hnsw, (done) => progress('index', done, chunks.length));
+  const dimensions = store.index.getNumDimensions();
+  lap('index');
+  stages.embed = Number((stages.embed + embedMs / 1000).toFixed(3));
+  stages.index = Number((stages.index - embedMs / 1000).toFixed(3));
   const lexicon = await buildLexicon(articles);
+  lap('lexicon');
 
   const buildsDir = `${config.indexDir}-builds`;
   const buildDir = join(buildsDir, `${Date.now()}-${process.pid}`);
@@ -162,16 +207,19 @@ export async function buildIndex(
       skipped: corpus.skipped,
       articles: articles.length,
       chunks: chunks.length,
-      embedding: { id: expectedEmbeddingId(config), dimensions: vectors[0]?.length ?? 0 },
+      embedding: { id: expectedEmbeddingId(config), dimensions },
       build: { chunk: chunkOptions, hnsw },
       seconds: 0,
     };
     writeFileSync(join(buildDir, 'articles.json'), JSON.stringify(articles));
     writeFileSync(join(buildDir, 'chunks.json'), JSON.stringify(chunks));
     writeFileSync(join(buildDir, 'keyword.json'), JSON.stringify(keyword));
+    writeFileSync(join(buildDir, 'keyword.bin'), keyword.postings);
     writeFileSync(join(buildDir, 'embeddings.json'), JSON.stringify(embeddingState(config, embeddings, manifest.embedding.dimensions)));
     writeFileSync(join(buildDir, 'lexicon.json'), JSON.stringify(lexicon));
     await saveVectorStore(store, join(buildDir, 'vectors'));
+    lap('write');
+    manifest.stages = stages;
     manifest.seconds = Number(((performance.now() - t0) / 1000).toFixed(2));
     // The manifest is written last: a folder without one is never a valid index.
     writeFileSync(join(buildDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -199,7 +247,7 @@ export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>, efSearch
   }
   const articles = readJson<Article[]>(dir, 'articles.json');
   const chunks = readJson<Chunk[]>(dir, 'chunks.json');
-  const keyword = new KeywordIndex(readJson(dir, 'keyword.json'));
+  const keyword = new KeywordIndex(readJson(dir, 'keyword.json'), readPostings(dir));
   const embeddings = await restoreEmbeddings(config, readJson<EmbeddingState>(dir, 'embeddings.json'));
   const lexicon = new Lexicon(readJson(dir, 'lexicon.json'));
   let vectors: ChunkVectorStore;
@@ -208,7 +256,7 @@ export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>, efSearch
   } catch (cause) {
     throw new IndexError(`The vector index in ${dir} is corrupt: run \`npm run ingest\`.`, { cause, userMessage: NEEDS_INGEST });
   }
-  if (chunks.length !== manifest.chunks || keyword.size !== chunks.length || vectors.index.getCurrentCount() !== chunks.length) {
+  if (chunks.length !== manifest.chunks || keyword.size !== chunks.length || !keyword.consistent || vectors.index.getCurrentCount() !== chunks.length) {
     throw new IndexError(`The index at ${dir} is inconsistent (chunk counts differ): run \`npm run ingest\`.`, { userMessage: NEEDS_INGEST });
   }
   return { manifest, articles, chunks, keyword, embeddings, vectors, lexicon };

@@ -72,7 +72,8 @@ function glossStems(gloss: string): string[] {
  */
 export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
   const forward = await cedictForward();
-  const texts = articles.flatMap((a) => [a.title, ...a.subtitles, ...a.paragraphs.map((p) => p.text)]);
+  // Repeated headlines and paragraphs (a series of bulletins repeats itself) are read once.
+  const texts = [...new Set(articles.flatMap((a) => [a.title, ...a.subtitles, ...a.paragraphs.map((p) => p.text)]))];
   const jieba = segmenter();
   const vocab = new Set<string>();
   for (const t of texts) for (const w of jieba.cutForSearch(t, true)) if (/\p{Script=Han}/u.test(w)) vocab.add(w);
@@ -85,7 +86,13 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
     en.set(s, m);
   };
   const byChar = new Map<string, string[]>();
-  for (const w of vocab) for (const ch of new Set(w)) byChar.set(ch, [...(byChar.get(ch) ?? []), w]);
+  for (const w of vocab) {
+    for (const ch of new Set(w)) {
+      const list = byChar.get(ch);
+      if (list) list.push(w);
+      else byChar.set(ch, [w]);
+    }
+  }
 
   for (const zh of vocab) {
     const glosses = forward[zh];
@@ -108,20 +115,22 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
   // Pinyin keys only for runs of whole jieba tokens (薛 + 卫生 → 薛卫生), never for pieces that cross
   // a word boundary (镇上|还有 must not read as 'shanghai').
   const py: Record<string, Set<string>> = {};
+  // Each distinct token is read once; pinyin-pro reads a word better than a character at a time anyway.
+  const readings = new Map<string, string>();
+  const readingOf = (w: string) => {
+    let r = readings.get(w);
+    if (r === undefined) readings.set(w, (r = pinyin(w, { toneType: 'none', type: 'array' }).join('')));
+    return r;
+  };
   for (const t of texts) {
     const tokens = jieba.cut(t, true);
-    const syll = pinyin(t, { toneType: 'none', type: 'array' });
-    const starts: number[] = [];
-    let pos = 0;
-    for (const w of tokens) {
-      starts.push(pos);
-      pos += w.length;
-    }
     tokens.forEach((_, i) => {
       let text = '';
+      let key = '';
       for (let j = i; j < tokens.length && /^\p{Script=Han}+$/u.test(tokens[j]) && text.length + tokens[j].length <= 4; j++) {
         text += tokens[j];
-        if (text.length >= 2) (py[syll.slice(starts[i], starts[i] + text.length).join('')] ??= new Set()).add(text);
+        key += readingOf(tokens[j]);
+        if (text.length >= 2) (py[key] ??= new Set()).add(text);
       }
     });
   }

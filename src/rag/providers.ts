@@ -61,9 +61,9 @@ async function neuralEmbeddings(config: ProviderConfig): Promise<EmbeddingsInter
   return new OllamaEmbeddings({ model, baseUrl: config.ollama.baseUrl, maxRetries: 0, fetch: fetchWithTimeout(config.llm.timeoutMs) });
 }
 
-/** Creates the embeddings for a fresh build; the offline one is fitted on the corpus texts. */
-export async function createEmbeddingsForBuild(config: ProviderConfig, texts: string[]): Promise<EmbeddingsInterface> {
-  return config.embeddings.provider === 'local' ? HashingEmbeddings.fit(texts, LOCAL_DIMENSIONS) : neuralEmbeddings(config);
+/** Creates the embeddings for a fresh build; the offline one is fitted on the chunks' index terms. */
+export async function createEmbeddingsForBuild(config: ProviderConfig, terms: string[][]): Promise<EmbeddingsInterface> {
+  return config.embeddings.provider === 'local' ? HashingEmbeddings.fitTerms(terms, LOCAL_DIMENSIONS) : neuralEmbeddings(config);
 }
 
 /** The state saved with an index for these embeddings. */

@@ -10,34 +10,37 @@ export interface HnswParams {
   efSearch: number;
 }
 
-/** Defaults chosen on the benchmark (`npm run bench`): LangChain's ef=10 loses recall at scale. */
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 64 };
+/** Chosen on the benchmark (docs/benchmarks.md): LangChain's ef=10 loses recall at scale; ef 128 keeps recall@10 ≥ 0.95 at 100k chunks. */
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 128 };
 
 /** The vector store the rest of the code sees: LangChain's interface plus what ingest needs. */
 export type ChunkVectorStore = HNSWLib;
 
 /**
- * Builds an HNSW store from pre-computed vectors. This module is the only one that knows
- * the store is HNSWLib. Documents carry `{ chunk: <position> }` as metadata.
+ * Builds an HNSW store, asking for each chunk's vector in turn so that they never all sit in
+ * memory at once. This module is the only one that knows the store is HNSWLib. Documents carry
+ * the chunk id as content and `{ chunk: <position> }` as metadata; the text lives in chunks.json.
  */
 export async function buildVectorStore(
   embeddings: EmbeddingsInterface,
-  vectors: number[][],
-  texts: string[],
+  ids: string[],
+  vectorAt: (i: number) => number[],
   params: HnswParams = DEFAULT_HNSW,
+  onProgress: (done: number) => void = () => {},
 ): Promise<ChunkVectorStore> {
-  const dims = vectors[0]?.length ?? 1;
+  const first = ids.length ? vectorAt(0) : [0];
+  const dims = first.length;
   const index = new hnswlib.HierarchicalNSW('cosine', dims);
-  index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 100);
+  // Initialising the index ourselves keeps the chosen parameters (HNSWLib's own init uses M=16, efC=200).
+  index.initIndex(Math.max(1, ids.length), params.m, params.efConstruction, 100);
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dims, index });
-  const docs = texts.map((pageContent, chunk) => new Document({ pageContent, metadata: { chunk } }));
-  if (vectors.length) {
-    // HNSWLib.addVectors re-initialises an empty index with its own defaults (M=16, efC=200);
-    // adding the first point ourselves keeps the parameters chosen above.
-    index.addPoint(vectors[0], 0);
-    store.docstore.add({ 0: docs[0] });
-    await store.addVectors(vectors.slice(1), docs.slice(1));
+  const docs: Record<number, Document> = {};
+  for (let i = 0; i < ids.length; i++) {
+    index.addPoint(i === 0 ? first : vectorAt(i), i);
+    docs[i] = new Document({ pageContent: ids[i], metadata: { chunk: i } });
+    if (i % 5000 === 0) onProgress(i);
   }
+  store.docstore.add(docs);
   index.setEf(params.efSearch);
   return store;
 }
@@ -64,4 +67,9 @@ export async function searchVectors(store: ChunkVectorStore, vector: number[], k
   const hits = await store.similaritySearchVectorWithScore(vector, n);
   // hnswlib returns cosine distance; 1 - distance is the similarity.
   return hits.map(([doc, distance]) => [doc.metadata.chunk as number, 1 - distance]);
+}
+
+/** The stored (normalised) vector of one chunk. */
+export function storedVector(store: ChunkVectorStore, chunk: number): number[] {
+  return store.index.getPoint(chunk);
 }

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface Call {
   method: string;
   body: Record<string, any>;
+  /** performance.now() when the call arrived. */
+  at: number;
 }
 
 const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler', 'span']);
@@ -50,12 +52,12 @@ export class FakeBotApi {
         const reply = (status: number, payload: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
         const fail = this.failures.get(method)?.shift();
         if (fail) {
-          this.calls.push({ method: `${method}!${fail.code}`, body });
+          this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now() });
           // Code 0 stands for a connection reset.
           if (fail.code === 0) return req.socket.destroy();
           return reply(fail.code, { ok: false, error_code: fail.code, description: fail.code === 429 ? 'Too Many Requests: retry later' : 'Bad Gateway', ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}) });
         }
-        if (method !== 'getUpdates') this.calls.push({ method, body });
+        if (method !== 'getUpdates') this.calls.push({ method, body, at: performance.now() });
         switch (method) {
           case 'getMe':
             return reply(200, { ok: true, result: this.bot });

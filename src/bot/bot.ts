@@ -38,15 +38,23 @@ const textsFor = (ctx: Context, sample = ''): Texts =>
 
 /** Longest text accepted as a question before the polite refusal. */
 const HARD_LIMIT = 4000;
+/** Answers quicker than this need no "typing…" (it would double the Bot API calls for nothing). */
+const TYPING_AFTER_MS = 400;
 /** Telegram shows a chat action for about 5 s, so a long answer renews it at this interval. */
 const TYPING_EVERY_MS = 4_000;
 
-/** Shows "typing…" until the returned function is called. */
+/** Shows "typing…" once an answer takes noticeable time, until the returned function is called. */
 function keepTyping(ctx: Context): () => void {
   const send = () => void ctx.sendChatAction('typing').catch(() => {});
-  send();
-  const timer = setInterval(send, TYPING_EVERY_MS);
-  return () => clearInterval(timer);
+  let timer: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    send();
+    timer = setInterval(send, TYPING_EVERY_MS);
+  }, TYPING_AFTER_MS);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 /**

@@ -47,6 +47,8 @@ function parseChat(messages: Array<{ role: string; content: string }>): ChatRequ
  */
 export class FakeLlmServer {
   behaviour: Behaviour = { reply: () => '' };
+  /** Delay before each chat reply, in milliseconds. */
+  delayMs = 0;
   /** Fails the next N embedding calls with a 503 (to test retries). */
   embedFailures = 0;
   readonly requests: Array<{ path: string; headers: IncomingMessage['headers']; body: any }> = [];
@@ -80,6 +82,7 @@ export class FakeLlmServer {
         if (b.fault === 'status401') return json(401, { error: { message: `Incorrect API key provided: ${String(req.headers.authorization).replace('Bearer ', '')}` } });
         return json(500, { error: { message: 'internal error' } });
       }
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       const content = b.reply(parseChat(body.messages ?? []));
       if (path.endsWith('/chat/completions')) {
         return json(200, {

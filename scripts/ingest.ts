@@ -18,9 +18,13 @@ runMain(async () => {
   }
   process.stdout.write(`Building the index: ${force && !reason ? 'forced' : reason}.\n`);
   const tty = process.stderr.isTTY;
+  let lastStage = '';
   const manifest = await buildIndex(config, {
+    // A terminal gets a live counter; a log gets one line per stage.
     progress: (stage, done, total) => {
-      if (tty && total >= 2000) process.stderr.write(`\r${stage} ${done}/${total}   `);
+      if (tty) process.stderr.write(`\r${stage} ${done}/${total}   `);
+      else if (stage !== lastStage) process.stderr.write(`${stage}: ${total} chunks…\n`);
+      lastStage = stage;
     },
   });
   if (tty) process.stderr.write('\r\x1b[K');
@@ -28,4 +32,6 @@ runMain(async () => {
   process.stdout.write(
     `Indexed ${manifest.corpus.length - manifest.skipped.length} bulletin file(s): ${manifest.articles} articles, ${manifest.chunks} chunks in ${manifest.seconds} s → ${config.indexDir}\n`,
   );
+  const stages = Object.entries(manifest.stages ?? {}).map(([k, v]) => `${k} ${v} s`);
+  process.stdout.write(`Stages: ${stages.join(', ')}; embedding ${manifest.embedding.id}.\n`);
 });

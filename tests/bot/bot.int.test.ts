@@ -89,6 +89,15 @@ describe('the bot over a loopback Bot API (real telegraf, polling)', () => {
     expect(api.calls.filter((c) => c.method.startsWith('sendMessage!'))).toHaveLength(3);
   });
 
+  it('resends as plain text when Telegram rejects the formatting', async () => {
+    api.failNext('sendMessage', { code: 400 });
+    api.push({ chat: privateChat(10), from: user(10), text: '平海公路总投资多少?' });
+    const [m] = await api.waitSent(10, 1);
+    expect(m.body.parse_mode).toBeUndefined();
+    expect(m.body.text).toMatch(/^5\.65亿元/);
+    expect(m.body.text).not.toMatch(/<\/?(b|blockquote)>/);
+  });
+
   it('keeps polling through 502, 429 and connection resets on getUpdates, and a reset on sendMessage', async () => {
     api.failNext('getUpdates', { code: 502 }, { code: 0 }, { code: 429, retry_after: 1 });
     api.failNext('sendMessage', { code: 0 });

@@ -55,7 +55,7 @@ export class FakeBotApi {
           this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now() });
           // Code 0 stands for a connection reset.
           if (fail.code === 0) return req.socket.destroy();
-          return reply(fail.code, { ok: false, error_code: fail.code, description: fail.code === 429 ? 'Too Many Requests: retry later' : 'Bad Gateway', ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}) });
+          return reply(fail.code, { ok: false, error_code: fail.code, description: fail.code === 429 ? 'Too Many Requests: retry later' : fail.code === 400 ? "Bad Request: can't parse entities" : 'Bad Gateway', ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}) });
         }
         if (method !== 'getUpdates') this.calls.push({ method, body, at: performance.now() });
         switch (method) {
@@ -87,7 +87,7 @@ export class FakeBotApi {
     this.server?.closeAllConnections?.();
   }
 
-  /** Queues failures for the next calls of a method (code 0: the connection is reset). */
+  /** Queues failures for the next calls of a method (code 0: the connection is reset; 400: entities rejected). */
   failNext(method: string, ...failures: Array<{ code: number; retry_after?: number }>): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }

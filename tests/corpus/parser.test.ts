@@ -90,7 +90,7 @@ describe('parseBulletin on the seed bulletin', () => {
         const flat = input.replace(/\s+/g, '');
         for (const a of b.articles) for (const p of a.paragraphs) expect(flat).toContain(p.text.replace(/\s+/g, '').replace(/^[(（][上下]接[A-Za-z]?\d+版[)）]/, ''));
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20200228 },
     );
   });
 });

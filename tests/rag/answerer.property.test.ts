@@ -4,6 +4,9 @@ import { InputError } from '../../src/core/errors.js';
 import { checkClaim } from '../../src/rag/checker.js';
 import { seedAnswerer } from '../helpers.js';
 
+/** Fixed so that CI is repeatable; set PROPERTY_SEED (and PROPERTY_RUNS) to explore further. */
+const PROPERTY_SEED = Number(process.env.PROPERTY_SEED ?? 20200228);
+
 let seeded: Awaited<ReturnType<typeof seedAnswerer>>;
 beforeAll(async () => {
   seeded = await seedAnswerer();
@@ -33,7 +36,7 @@ describe('question handling on arbitrary input (property test)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300), seed: PROPERTY_SEED },
     );
   });
 });

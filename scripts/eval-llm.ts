@@ -12,19 +12,10 @@ import { Answerer } from '../src/rag/answerer.js';
 import { ensureIndex } from '../src/rag/ensure-index.js';
 import { createChatModel } from '../src/rag/providers.js';
 import { FakeLlmServer, type ChatRequest } from '../tests/rag/fake-llm-server.js';
+import { rng } from './bench/synthetic-corpus.js';
 
 const MISTAKES = ['changed-figure', 'invented-citation', 'no-citation', 'wrong-passage', 'wrong-abstention'] as const;
 type Mode = 'right' | (typeof MISTAKES)[number];
-
-/** Deterministic pseudo-random numbers (mulberry32), so a run can be repeated. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function simulate(item: EvalItem, mode: Mode, req: ChatRequest): string {
   const notFound = item.lang === 'zh' ? '公报没有提到这一点。' : 'The bulletin does not say.';

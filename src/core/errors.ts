@@ -8,11 +8,14 @@
 export class AppError extends Error {
   /** Text that may be shown to an end user as is. */
   readonly userMessage: string;
+  /** A machine-readable kind, e.g. `timeout`, for callers that react differently to it. */
+  readonly code?: string;
 
-  constructor(message: string, options: { cause?: unknown; userMessage?: string } = {}) {
+  constructor(message: string, options: { cause?: unknown; userMessage?: string; code?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.userMessage = options.userMessage ?? 'Something went wrong. Please try again later.';
+    this.code = options.code;
   }
 }
 

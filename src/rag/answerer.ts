@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { InputError } from '../core/errors.js';
+import { InputError, type ProviderError } from '../core/errors.js';
 import type { Answer, Article, Citation, Lang } from '../core/types.js';
 import { normalize, splitSentences, type Span } from '../corpus/text.js';
 import { extract, scoreSentences, type Extraction, type ScoredSentence, type SentenceSource } from './extractor.js';
@@ -203,8 +203,7 @@ export class Answerer {
     try {
       reply = await generateAnswer(model, groundedMessages(question, lang, passages), timeoutMs);
     } catch (err) {
-      const message = (err as Error).message;
-      return fallback(/did not answer within/.test(message) ? 'timeout' : 'provider-error', message);
+      return fallback((err as ProviderError).code === 'timeout' ? 'timeout' : 'provider-error', (err as Error).message);
     }
     const check = checkGrounding(reply, lang, passages, { found: extractive.found, confidence: extractive.confidence });
     if (!check.ok) return fallback(check.reason, check.detail);

@@ -60,6 +60,7 @@ export async function generateAnswer(model: BaseChatModel, messages: BaseMessage
     throw new ProviderError(`The LLM ${what}.`, {
       cause,
       userMessage: 'The language model is unavailable.',
+      code: signal.aborted ? 'timeout' : 'provider-error',
     });
   }
 }

@@ -36,8 +36,13 @@ export function formatTrace(a: TracedAnswer): string {
   const sents = t.sentences.slice(0, 5).map((s) => `  cover ${s.coverage.toFixed(2)}  ${s.text.slice(0, 60)}…`);
   const concepts = t.analysis.concepts.map((c) => `${c.label}(${c.weight.toFixed(1)}${c.alts.length ? `→${c.alts.slice(0, 3).join('/')}` : ''})`).join(' ');
   const tm = t.timings;
+  const provenance = [
+    `answer by ${a.source ?? 'extractive'}`,
+    a.fallback ? `LLM answer rejected: ${a.fallback}${a.fallback_detail ? ` (${a.fallback_detail})` : ''}` : '',
+    a.vectorError ? `vector search skipped: ${a.vectorError}` : '',
+  ].filter(Boolean);
   return [
-    `type ${t.analysis.type}${t.analysis.unit ? ` unit ${t.analysis.unit}` : ''}, lang ${t.analysis.lang}, confidence ${a.confidence}`,
+    `type ${t.analysis.type}${t.analysis.unit ? ` unit ${t.analysis.unit}` : ''}, lang ${t.analysis.lang}, confidence ${a.confidence}; ${provenance.join('; ')}`,
     `concepts: ${concepts}`,
     'retrieved:',
     ...rows,

@@ -5,7 +5,7 @@ import { userMessageOf } from '../core/errors.js';
 import { redact, type Logger } from '../core/logger.js';
 import type { Answerer } from '../rag/answerer.js';
 import { checkClaim } from '../rag/checker.js';
-import type { IndexReloader } from '../rag/index-reloader.js';
+import { reloadSummary, type IndexReloader } from '../rag/index-reloader.js';
 import { detectLang } from '../rag/question.js';
 import { answerHtml, checkHtml, escapeHtml, htmlToText, splitHtml } from './format.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -153,7 +153,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, reloa
     if (!reloader || !tg.adminUserIds.includes(ctx.from.id)) return send(ctx, escapeHtml(textsFor(ctx).adminOnly));
     const r = await reloader.reload(true);
     log.info({ status: r.status, by: ctx.from.id }, 'reload command');
-    return send(ctx, escapeHtml(r.status === 'failed' ? `Reload failed, still serving the previous index: ${userMessageOf(r.error)}` : `Reloaded: ${r.chunks} chunks built ${r.builtAt}.`));
+    return send(ctx, escapeHtml(reloadSummary(r)));
   });
   bot.command('ask', (ctx) => answer(ctx, ctx.payload || '', 'ask'));
   bot.command('check', (ctx) => answer(ctx, ctx.payload || '', 'check'));

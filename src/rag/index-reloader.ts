@@ -1,10 +1,16 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
+import { userMessageOf } from '../core/errors.js';
 import type { Answerer } from './answerer.js';
 import { loadIndex, readManifest, type IndexConfig } from './index-store.js';
 
 /** What a reload did: `unchanged` when the published build is the one being served. */
 export type ReloadResult = { status: 'reloaded' | 'unchanged'; chunks: number; builtAt: string } | { status: 'failed'; error: unknown };
+
+/** One line for an operator: what a reload did. */
+export function reloadSummary(r: ReloadResult): string {
+  return r.status === 'failed' ? `Reload failed, still serving the previous index: ${userMessageOf(r.error)}` : `${r.status === 'reloaded' ? 'Reloaded' : 'Unchanged'}: ${r.chunks} chunks built ${r.builtAt}.`;
+}
 
 /**
  * Hot reload: swaps a newly published index into a running {@link Answerer}.

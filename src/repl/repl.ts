@@ -4,7 +4,7 @@ import { formatAnswer, formatCheck } from '../cli/format.js';
 import { userMessageOf } from '../core/errors.js';
 import type { Answerer, TracedAnswer } from '../rag/answerer.js';
 import { checkClaim } from '../rag/checker.js';
-import { loadIndex } from '../rag/index-store.js';
+import { IndexReloader, reloadSummary } from '../rag/index-reloader.js';
 import type { Config } from '../core/config.js';
 
 const HELP = `Type a question in Chinese or English. Commands:
@@ -95,6 +95,7 @@ export async function runRepl(answerer: Answerer, options: ReplOptions): Promise
 
 /** Runs the REPL on this process's stdin/stdout, with `:reload` reading the index from disk again. */
 export async function startLocalChat(config: Config, answerer: Answerer, banner: string): Promise<void> {
+  const reloader = new IndexReloader(config, answerer);
   await runRepl(answerer, {
     input: process.stdin,
     output: process.stdout,
@@ -102,9 +103,6 @@ export async function startLocalChat(config: Config, answerer: Answerer, banner:
     setK: (k) => {
       answerer.options.topK = k;
     },
-    reload: async () => {
-      answerer.replaceIndex(await loadIndex(config));
-      return `Reloaded: ${answerer.loaded.manifest.chunks} chunks built ${answerer.loaded.manifest.builtAt}.`;
-    },
+    reload: async () => reloadSummary(await reloader.reload(true)),
   });
 }

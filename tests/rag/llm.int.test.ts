@@ -81,7 +81,7 @@ describe('LLM answers through ChatOpenAI and ChatOllama against a loopback serve
     server.behaviour = { reply: (r) => `Tomorrow will be sunny [${r.passages[0].n}]` };
     const b = await answerer.ask('What will the weather be like in Beijing tomorrow?');
     expect(b).toMatchObject({ source: 'extractive', found: false });
-    expect(['answers-unanswerable', undefined]).toContain(b.fallback);
+    expect(b.fallback).toBe('answers-unanswerable');
   });
 
   it('keeps its instructions against an injection in the question: delimited, escaped, and a bare "42" is refused', async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:llm [-- file.jsonl] [--right 0.7]`: measures the grounding check with a simulated
+ * `npm run eval:llm [-- file.jsonl] [--right 0.7] [--repeat 1]`: measures the grounding check with a simulated
  * model on a loopback OpenAI-compatible server. The model is right with probability `--right`
  * (it quotes the evidence sentence and cites its passage); otherwise it makes one of five
  * typical mistakes. The script reports how many of each the check rejected, how many right
@@ -42,8 +42,10 @@ function simulate(item: EvalItem, mode: Mode, req: ChatRequest): string {
 runMain(async () => {
   const args = process.argv.slice(2);
   const file = args.find((a) => a.endsWith('.jsonl')) ?? 'tests/eval/questions.jsonl';
-  const right = Number(args[args.indexOf('--right') + 1] ?? 0.7) || 0.7;
-  const items = readEvalSet(file);
+  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+  const right = option('--right', 0.7);
+  // Each question asked `--repeat` times, each time with its own draw of right or wrong.
+  const items = Array.from({ length: option('--repeat', 1) }, () => readEvalSet(file)).flat();
   const server = new FakeLlmServer();
   const root = await server.start();
   const config = loadConfig({ ...process.env, LLM_PROVIDER: 'openai', OPENAI_BASE_URL: `${root}/v1`, OPENAI_API_KEY: 'sk-simulated-key', EMBEDDINGS_PROVIDER: 'local' });

@@ -9,6 +9,7 @@ export type FallbackReason =
   | 'no-citation'
   | 'unknown-citation'
   | 'unsupported-figure'
+  | 'unsupported-wording'
   | 'says-not-found'
   | 'answers-unanswerable'
   | 'timeout'
@@ -29,6 +30,8 @@ export interface ExtractiveView {
 
 /** Below this coverage nothing retrieved is about the question: a model answer would be invented. */
 export const UNANSWERABLE_BELOW = 0.3;
+/** Share of a Chinese answer's character pairs that its cited passages must contain. */
+export const MIN_WORDING_SUPPORT = 0.5;
 
 const MARKER = /[[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]/g;
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, 万: 1e4, 亿: 1e8 };
@@ -44,6 +47,13 @@ export function figuresOf(text: string): number[] {
   return out;
 }
 
+/** Adjacent Han character pairs of a text. */
+function hanPairs(text: string): string[] {
+  const out: string[] = [];
+  for (const run of normalize(text).match(/\p{Script=Han}+/gu) ?? []) for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  return out;
+}
+
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
 /** Passage numbers cited in a text, in order of first appearance. */
@@ -55,8 +65,8 @@ export function citedPassages(text: string): number[] {
 
 /**
  * Checks a model's answer before it is shown: it cites only passages it was given, cites at
- * least one, every figure it states is in a passage it cites, and its "not covered" agrees
- * with what retrieval found.
+ * least one, every figure it states is in a passage it cites, a Chinese answer is worded from
+ * what it cites, and its "not covered" agrees with what retrieval found.
  *
  * @example
  * checkGrounding('海门31个项目2月底将全面复工[1]。', 'zh', passages, { found: true, confidence: 0.9 });
@@ -77,6 +87,14 @@ export function checkGrounding(reply: string, lang: Lang, passages: Passage[], e
   const known = sources.flatMap((p) => figuresOf(`${p.title} ${p.text}`));
   const missing = figuresOf(text.replace(MARKER, ' ')).filter((v) => !known.some((k) => same(k, v)));
   if (missing.length) return { ok: false, reason: 'unsupported-figure', detail: missing.join(', ') };
+  // Claims without figures: a Chinese answer must be worded from what it cites. (An English answer
+  // translates, so only its figures and citations can be checked.)
+  if (lang === 'zh') {
+    const pairs = hanPairs(text.replace(MARKER, ''));
+    const cited = new Set(sources.flatMap((p) => hanPairs(`${p.title} ${p.text}`)));
+    const support = pairs.length ? pairs.filter((b) => cited.has(b)).length / pairs.length : 1;
+    if (support < MIN_WORDING_SUPPORT) return { ok: false, reason: 'unsupported-wording', detail: support.toFixed(2) };
+  }
   if (!extractive.found && extractive.confidence < UNANSWERABLE_BELOW) return { ok: false, reason: 'answers-unanswerable' };
   return { ok: true, notFound: false, text, cited };
 }

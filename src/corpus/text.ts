@@ -8,9 +8,23 @@ const SENTENCE_END = '。！？；!?;';
 /** Characters that close a quotation or bracket and stay with the sentence they end. */
 const CLOSERS = '”’」』)）》"\'';
 
-/** NFKC (full-width digits and letters to ASCII) plus lower case; keeps length for CJK text. */
+/**
+ * NFKC (full-width digits and letters to ASCII) plus lower case, keeping every character at its
+ * offset: positions found in the normalised text slice the original. A character whose
+ * normalisation would change the length (`…` → `...`) is left as it is.
+ *
+ * @example
+ * normalize('２月……３１个') // '2月……31个' (same length as the input)
+ */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  const fast = text.normalize('NFKC').toLowerCase();
+  if (fast.length === text.length) return fast;
+  let out = '';
+  for (const ch of text) {
+    const n = ch.normalize('NFKC').toLowerCase();
+    out += n.length === ch.length ? n : ch;
+  }
+  return out;
 }
 
 /** True when the text ends like a finished sentence (so a following block is not its continuation). */

@@ -162,7 +162,11 @@ function pickMention(q: AnalyzedQuestion, sentences: ScoredSentence[], kinds: Me
       let score = s.score - penalty;
       // 'Which day' wants a day, not the year the article mentions in passing.
       if (m.kind === 'date' && (m.value >= 10000 || m.value === 0) && !/哪年|几年|what year|which year/i.test(q.text)) score -= 0.3;
-      if (q.unit === 'length') score += LENGTH_UNITS.test(m.unit) ? 0.3 : -0.2;
+      if (q.unit === 'length') {
+        score += LENGTH_UNITS.test(m.unit) ? 0.3 : -0.2;
+        // `向西2公里处` is a position (at 2 km), not the length of anything.
+        if (from.text[m.end] === '处') score -= 0.3;
+      }
       else if (q.unit) score += m.unit === q.unit ? 0.3 : m.unit ? -0.2 : -0.1;
       else if (q.type === 'count') {
         if (COUNTERS.test(m.unit)) score += 0.1;

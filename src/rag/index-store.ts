@@ -23,7 +23,7 @@ import { passageTerms } from './tokenizer.js';
 import { buildVectorStore, DEFAULT_HNSW, loadVectorStore, saveVectorStore, type ChunkVectorStore, type HnswParams } from './vector-store.js';
 
 /** Bump when the on-disk layout or the analysis changes: older indexes are then refused. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** What an index was built from and how; a mismatch with the current code means "run npm run ingest". */
 export interface Manifest {

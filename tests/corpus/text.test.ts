@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTerminated, splitSentences } from '../../src/corpus/text.js';
+import { isTerminated, normalize, splitSentences } from '../../src/corpus/text.js';
 
 describe('splitSentences', () => {
   it('splits at Chinese and ASCII ends and keeps closing quotes with their sentence', () => {
@@ -18,5 +18,14 @@ describe('isTerminated', () => {
   it('tells finished sentences from broken lines', () => {
     expect(isTerminated('通道一定会想办法开通。”')).toBe(true);
     expect(isTerminated('宣传卫')).toBe(false);
+  });
+});
+
+describe('normalize keeps offsets', () => {
+  it('maps full-width forms and case but never changes the length', () => {
+    expect(normalize('２月ＡＢ')).toBe('2月ab');
+    const s = '“员工的防疫意识不能松懈……”2月22日,先后来到3家企业';
+    expect(normalize(s)).toHaveLength(s.length);
+    expect(normalize(s).indexOf('3家')).toBe(s.indexOf('3家'));
   });
 });

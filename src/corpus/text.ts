@@ -17,15 +17,27 @@ const CLOSERS = '”’」』)）》"\'';
  * normalize('２月……３１个') // '2月……31个' (same length as the input)
  */
 export function normalize(text: string): string {
-  const fast = text.normalize('NFKC').toLowerCase();
-  if (fast.length === text.length) return fast;
-  let out = '';
-  for (const ch of text) {
-    const n = ch.normalize('NFKC').toLowerCase();
-    out += n.length === ch.length ? n : ch;
+  // Answering normalises the same sentences question after question; NFKC costs more than a lookup.
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  let out = text.normalize('NFKC').toLowerCase();
+  if (out.length !== text.length) {
+    out = '';
+    for (const ch of text) {
+      const n = ch.normalize('NFKC').toLowerCase();
+      out += n.length === ch.length ? n : ch;
+    }
+  }
+  if (text.length <= MEMO_MAX_CHARS) {
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(text, out);
   }
   return out;
 }
+
+const MEMO_SIZE = 20_000;
+const MEMO_MAX_CHARS = 400;
+const memo = new Map<string, string>();
 
 /** True when the text ends like a finished sentence (so a following block is not its continuation). */
 export function isTerminated(text: string): boolean {

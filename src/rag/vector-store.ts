@@ -64,12 +64,29 @@ export async function loadVectorStore(dir: string, embeddings: EmbeddingsInterfa
 export async function searchVectors(store: ChunkVectorStore, vector: number[], k: number): Promise<Array<[number, number]>> {
   const n = Math.min(k, store.index.getCurrentCount());
   if (n === 0) return [];
-  const hits = await store.similaritySearchVectorWithScore(vector, n);
+  // Labels are chunk positions, so the graph is searched directly: HNSWLib's wrapper would also
+  // fetch every hit's document from the docstore, a fifth of a webhook update's time at load.
+  const { neighbors, distances } = store.index.searchKnn(vector, n);
   // hnswlib returns cosine distance; 1 - distance is the similarity.
-  return hits.map(([doc, distance]) => [doc.metadata.chunk as number, 1 - distance]);
+  return neighbors.map((label, i) => [label, 1 - distances[i]]);
 }
 
-/** The stored (normalised) vector of one chunk. */
+/** Chunks whose stored vectors are kept at hand, per store (about 16 MB at 512 dimensions). */
+const POINT_CACHE_SIZE = 4096;
+const pointCache = new WeakMap<ChunkVectorStore, Map<number, number[]>>();
+
+/**
+ * The stored (normalised) vector of one chunk. Copying a point out of hnswlib costs more than
+ * searching the graph, and the same chunks come back as feedback question after question.
+ */
 export function storedVector(store: ChunkVectorStore, chunk: number): number[] {
-  return store.index.getPoint(chunk);
+  let cache = pointCache.get(store);
+  if (!cache) pointCache.set(store, (cache = new Map()));
+  let v = cache.get(chunk);
+  if (!v) {
+    v = store.index.getPoint(chunk);
+    if (cache.size >= POINT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(chunk, v);
+  }
+  return v;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import type { Config } from '../../src/core/config.js';
 import { loadConfig } from '../../src/core/config.js';
@@ -44,9 +45,11 @@ export async function webhookThroughput(index: Pick<Config, 'corpusDir' | 'index
     }));
     // Warm-up (the JIT compiles the hot path), then the measured run.
     const warmUp = updates.slice(0, 300).map((u, i) => ({ ...u, update_id: n + 1 + i, message: { ...u.message, chat: { id: 5_000_000 + i, type: 'private' }, from: { ...u.message.from, id: 5_000_000 + i } } }));
-    await postUpdates(`http://127.0.0.1:${port}/hook`, secret, warmUp, concurrency);
+    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+    await postUpdates(`http://127.0.0.1:${port}/hook`, secret, warmUp, concurrency, agent);
     api.calls.length = 0;
-    const r = await postUpdates(`http://127.0.0.1:${port}/hook`, secret, updates, concurrency);
+    const r = await postUpdates(`http://127.0.0.1:${port}/hook`, secret, updates, concurrency, agent);
+    agent.destroy();
     const perChat = new Map<number, number>();
     for (const c of api.calls) if (c.method === 'sendMessage') perChat.set(c.body.chat_id, (perChat.get(c.body.chat_id) ?? 0) + 1);
     return {

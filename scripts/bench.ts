@@ -3,10 +3,11 @@
  * synthetic corpus, side by side with an exact scan, LangChain's HNSWLib defaults and a
  * keyword-only baseline; answer quality with and without vectors; bot latency and webhook
  * throughput. Each size runs in its own process. The full run writes docs/benchmarks.md and
- * bench/results.json; `--quick` (1k chunks, fewer updates) writes bench/results-quick.json only.
+ * bench/results.json; `--quick` (1k chunks, fewer updates) writes bench/results-quick.json only;
+ * `--report` re-renders docs/benchmarks.md from bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { judge, readEvalSet } from '../src/cli/eval-set.js';
@@ -20,6 +21,13 @@ import { renderReport, type BenchResults } from './bench/report.js';
 const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/size-run.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim().split('\n').pop()!);
 
 runMain(async () => {
+  if (process.argv.includes('--report')) {
+    // Re-render docs/benchmarks.md from the last full run without measuring again.
+    const { markdown, summary } = renderReport(JSON.parse(readFileSync('bench/results.json', 'utf8')));
+    writeFileSync('docs/benchmarks.md', markdown);
+    process.stdout.write(`${summary}\n`);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const sizes = quick ? [1000] : [1000, 10_000, 100_000];
   const work = mkdtempSync(join(tmpdir(), 'bulletin-qa-bench-'));

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { loadConfig, secretsOf, type Config } from '../core/config.js';
-import { AppError } from '../core/errors.js';
+import { AppError, userMessageOf } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { Answerer } from '../rag/answerer.js';
 import { ensureIndex } from '../rag/ensure-index.js';
@@ -44,4 +44,50 @@ export async function forEachLine(fn: (line: string) => Promise<void>): Promise<
   const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) if (line.trim()) await fn(line);
+}
+
+/** What a one-shot command (`ask`, `check`) does with one input. */
+export interface QueryCommand<T> {
+  /** Printed (with exit code 2) when no input is given. */
+  usage: string;
+  /** Answers one input; an error becomes `onError`'s object. */
+  run: (answerer: Answerer, input: string) => Promise<T>;
+  /** The JSON object printed for an input that failed. */
+  onError: (input: string, message: string) => object;
+  /** JSON form of a result (default: the result itself). */
+  json?: (result: T) => object;
+  /** Readable form of a result. */
+  readable: (result: T) => string;
+}
+
+/**
+ * The shared shell of `ask` and `check`: the input from the arguments (readable, or `--json`),
+ * or one input per stdin line with `--jsonl` (one JSON object per output line, in order).
+ */
+export function runQueryCommand<T>(cmd: QueryCommand<T>): void {
+  runMain(async () => {
+    const args = process.argv.slice(2);
+    const jsonl = args.includes('--jsonl');
+    const input = args.filter((a) => !a.startsWith('--')).join(' ');
+    if (!jsonl && !input.trim()) {
+      process.stderr.write(`${cmd.usage}\n`);
+      process.exit(2);
+    }
+    const { answerer } = await openRuntime();
+    const one = async (text: string): Promise<{ ok: true; result: T } | { ok: false; object: object; message: string }> => {
+      try {
+        return { ok: true, result: await cmd.run(answerer, text) };
+      } catch (err) {
+        return { ok: false, object: cmd.onError(text, userMessageOf(err)), message: userMessageOf(err) };
+      }
+    };
+    const asJson = (r: Awaited<ReturnType<typeof one>>) => JSON.stringify(r.ok ? (cmd.json?.(r.result) ?? r.result) : r.object);
+    if (jsonl) return forEachLine(async (line) => void process.stdout.write(`${asJson(await one(line))}\n`));
+    const r = await one(input);
+    if (args.includes('--json')) process.stdout.write(`${asJson(r)}\n`);
+    else {
+      process.stdout.write(`${r.ok ? cmd.readable(r.result) : r.message}\n`);
+      if (!r.ok) process.exitCode = 1;
+    }
+  });
 }

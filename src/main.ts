@@ -6,7 +6,7 @@ import { openRuntime, runMain } from './cli/runtime.js';
 import { startLocalChat } from './repl/repl.js';
 
 runMain(async () => {
-  const { config, answerer, log } = await openRuntime({ service: Boolean(process.env.TELEGRAM_BOT_TOKEN?.trim()) });
+  const { config, answerer, log } = await openRuntime({ service: true });
   if (config.telegram.token) {
     const { startBot } = await import('./bot/start.js');
     await startBot(config, answerer, log);

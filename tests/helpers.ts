@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../src/core/config.js';
@@ -24,4 +25,20 @@ export async function seedAnswerer(): Promise<{ index: LoadedIndex; answerer: An
   await buildIndex(ws.config);
   const index = await loadIndex(ws.config);
   return { index, answerer: new Answerer(index, { topK: ws.config.topK, maxQuestionChars: ws.config.maxQuestionChars }), config: ws.config, cleanup: ws.cleanup };
+}
+
+/** What {@link seedAnswerer} gives. */
+export type Seeded = Awaited<ReturnType<typeof seedAnswerer>>;
+
+/**
+ * Registers a seed index for the calling test file (built before its tests, removed after) and
+ * returns it; its fields are filled in once `beforeAll` has run.
+ */
+export function useSeed(): Seeded {
+  const seeded = {} as Seeded;
+  beforeAll(async () => {
+    Object.assign(seeded, await seedAnswerer());
+  });
+  afterAll(() => seeded.cleanup?.());
+  return seeded;
 }

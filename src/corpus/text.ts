@@ -18,7 +18,8 @@ const CLOSERS = '”’」』)）》"\'';
  */
 export function normalize(text: string): string {
   // Answering normalises the same sentences question after question; NFKC costs more than a lookup.
-  const known = memo.get(text);
+  const memoised = text.length <= MEMO_MAX_CHARS;
+  const known = memoised ? memo.get(text) : undefined;
   if (known !== undefined) return known;
   let out = text.normalize('NFKC').toLowerCase();
   if (out.length !== text.length) {
@@ -28,7 +29,7 @@ export function normalize(text: string): string {
       out += n.length === ch.length ? n : ch;
     }
   }
-  if (text.length <= MEMO_MAX_CHARS) {
+  if (memoised) {
     if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(text, out);
   }

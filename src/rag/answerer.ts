@@ -111,7 +111,7 @@ export class Answerer {
     };
     this.index = index;
     this.articles = articles;
-    this.search = new HybridSearch(index, undefined, this.options.retrieval !== 'keyword');
+    this.search = new HybridSearch(index, { vectors: this.options.retrieval !== 'keyword' });
   }
 
   /** The loaded index (manifest, counts) for `/about` and health checks. */
@@ -161,13 +161,13 @@ export class Answerer {
     const elapsed = performance.now() - t0;
     const trace: AnswerTrace = { analysis: q, retrieved: hits, sentences: sentences.slice(0, 8), timings: { ...timings, extract: tExtract, total: elapsed } };
     const base = { question: raw, lang: q.lang, elapsed_ms: Number(elapsed.toFixed(2)), trace, truncated, source: 'extractive' as const, ...notes };
-    const extractive = this.extractive(q, ex, sentences, base, best);
+    const extractive = this.extractive(q, ex, sentences, base);
     if (!this.options.llm || !hits.length) return extractive;
     const llm = await this.grounded(text, q.lang, sentences, hits, extractive);
     return { ...llm, elapsed_ms: Number((performance.now() - t0).toFixed(2)) };
   }
 
-  private extractive(q: AnalyzedQuestion, ex: Extraction | undefined, sentences: ScoredSentence[], base: Omit<TracedAnswer, 'found' | 'answer' | 'citations' | 'confidence'>, best?: ScoredSentence): TracedAnswer {
+  private extractive(q: AnalyzedQuestion, ex: Extraction | undefined, sentences: ScoredSentence[], base: Omit<TracedAnswer, 'found' | 'answer' | 'citations' | 'confidence'>): TracedAnswer {
     if (!ex) {
       return {
         ...base,
@@ -175,7 +175,7 @@ export class Answerer {
         answer: NOT_FOUND[q.lang],
         citations: [],
         related: this.related(sentences),
-        confidence: Number((best?.coverage ?? 0).toFixed(3)),
+        confidence: Number((sentences[0]?.coverage ?? 0).toFixed(3)),
       };
     }
     return {

@@ -14,6 +14,11 @@ export async function ensureIndex(
   onEvent: (e: IndexEvent) => void = () => {},
   progress?: Progress,
 ): Promise<LoadedIndex> {
+  const rebuild = async (why: string) => {
+    onEvent({ kind: 'building', reason: why });
+    onEvent({ kind: 'built', manifest: await buildIndex(config, { progress }) });
+    return loadIndex(config);
+  };
   const reason = staleReason(config);
   if (reason) {
     if (!config.autoIngest) {
@@ -21,9 +26,7 @@ export async function ensureIndex(
         userMessage: 'The search index is missing or out of date: run `npm run ingest`.',
       });
     }
-    onEvent({ kind: 'building', reason });
-    onEvent({ kind: 'built', manifest: await buildIndex(config, { progress }) });
-    return loadIndex(config);
+    return rebuild(reason);
   }
   try {
     const index = await loadIndex(config);
@@ -32,8 +35,6 @@ export async function ensureIndex(
   } catch (err) {
     // A manifest that looks fresh over truncated or corrupt files: rebuild rather than refuse.
     if (!(err instanceof IndexError) || !config.autoIngest) throw err;
-    onEvent({ kind: 'building', reason: 'the index files are corrupt' });
-    onEvent({ kind: 'built', manifest: await buildIndex(config, { progress }) });
-    return loadIndex(config);
+    return rebuild('the index files are corrupt');
   }
 }

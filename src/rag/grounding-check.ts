@@ -91,8 +91,8 @@ export function checkGrounding(reply: string, lang: Lang, passages: Passage[], e
   // translates, so only its figures and citations can be checked.)
   if (lang === 'zh') {
     const pairs = hanPairs(text.replace(MARKER, ''));
-    const cited = new Set(sources.flatMap((p) => hanPairs(`${p.title} ${p.text}`)));
-    const support = pairs.length ? pairs.filter((b) => cited.has(b)).length / pairs.length : 1;
+    const sourcePairs = new Set(sources.flatMap((p) => hanPairs(`${p.title} ${p.text}`)));
+    const support = pairs.length ? pairs.filter((b) => sourcePairs.has(b)).length / pairs.length : 1;
     if (support < MIN_WORDING_SUPPORT) return { ok: false, reason: 'unsupported-wording', detail: support.toFixed(2) };
   }
   if (!extractive.found && extractive.confidence < UNANSWERABLE_BELOW) return { ok: false, reason: 'answers-unanswerable' };

@@ -35,6 +35,9 @@ const RRF_K = 60;
 /** Candidates taken from each ranker before fusion. */
 const CANDIDATES = 50;
 
+/** Keyword evidence weighs more in the fusion: the offline embedding is built from the same terms. */
+const KEYWORD_WEIGHT = 1.5;
+
 /** Keyword hits whose vectors are blended into the question's (pseudo-relevance feedback). */
 const FEEDBACK_DOCS = 3;
 
@@ -42,7 +45,7 @@ const FEEDBACK_DOCS = 3;
  * The question's vector. A neural embedding reads the text. The offline one takes the weighted
  * index terms, then adds the mean vector of the top keyword hits (Rocchio feedback): a bag of a
  * dozen terms lies far from every chunk, where HNSW's greedy search loses its way (recall@10
- * 0.48 at 100k chunks); the blend lies among the chunks (0.96), and ranks near-synonyms too.
+ * 0.48 at 100k chunks); the blend lies among the chunks (0.96).
  */
 export async function questionVector(q: AnalyzedQuestion, index: Pick<LoadedIndex, 'embeddings' | 'vectors'>, keywordHits: KeywordHit[]): Promise<number[]> {
   const { embeddings, vectors } = index;
@@ -61,11 +64,10 @@ export async function questionVector(q: AnalyzedQuestion, index: Pick<LoadedInde
  * the same terms and mostly breaks ties.
  */
 export class HybridSearch {
-  /** @param useVectors false gives the keyword-only baseline the benchmark compares against. */
+  /** @param options.vectors false gives the keyword-only baseline the benchmark compares against. */
   constructor(
     private readonly index: LoadedIndex,
-    private readonly keywordWeight = 1.5,
-    private readonly useVectors = true,
+    private readonly options: { vectors?: boolean } = {},
   ) {}
 
   /** Retrieves the top `k` chunks for an analysed question. */
@@ -78,7 +80,7 @@ export class HybridSearch {
     t = performance.now();
     const notes: RetrievalNotes = {};
     let vec: Array<[number, number]> = [];
-    if (terms.length && this.useVectors) {
+    if (terms.length && this.options.vectors !== false) {
       try {
         vec = await searchVectors(vectors, await questionVector(q, this.index, kw), CANDIDATES);
       } catch (err) {
@@ -98,7 +100,7 @@ export class HybridSearch {
       const e = entry(h.doc);
       e.keyword = h.score;
       e.keywordRank = rank + 1;
-      e.fused += this.keywordWeight / (RRF_K + rank + 1);
+      e.fused += KEYWORD_WEIGHT / (RRF_K + rank + 1);
     });
     vec.forEach(([doc, sim], rank) => {
       if (sim <= 0) return;

@@ -1,17 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { checkClaim } from '../../src/rag/checker.js';
-import { seedAnswerer } from '../helpers.js';
+import { useSeed } from '../helpers.js';
 
 /** Fixed so that CI is repeatable; set PROPERTY_SEED (and PROPERTY_RUNS) to explore further. */
 const PROPERTY_SEED = Number(process.env.PROPERTY_SEED ?? 20200228);
 
-let seeded: Awaited<ReturnType<typeof seedAnswerer>>;
-beforeAll(async () => {
-  seeded = await seedAnswerer();
-});
-afterAll(() => seeded.cleanup());
+const seeded = useSeed();
 
 const question = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BaseRetriever } from '@langchain/core/retrievers';
-import type { LoadedIndex } from '../../src/rag/index-store.js';
 import { BulletinRetriever } from '../../src/rag/retriever.js';
-import { seedAnswerer } from '../helpers.js';
+import { useSeed } from '../helpers.js';
 
-let index: LoadedIndex;
-let cleanup = () => {};
-beforeAll(async () => {
-  ({ index, cleanup } = await seedAnswerer());
-});
-afterAll(() => cleanup());
+const seeded = useSeed();
 
 describe('BulletinRetriever', () => {
   it('is a LangChain retriever whose top document answers the question', async () => {
-    const r = new BulletinRetriever({ index, k: 3 });
+    const r = new BulletinRetriever({ index: seeded.index, k: 3 });
     expect(r).toBeInstanceOf(BaseRetriever);
     const docs = await r.invoke('惠萍镇扣蟹外销通行证');
     expect(docs).toHaveLength(3);
@@ -22,7 +16,7 @@ describe('BulletinRetriever', () => {
   });
 
   it('ignores question words: 多少 and how many do not change the ranking', async () => {
-    const r = new BulletinRetriever({ index, k: 1 });
+    const r = new BulletinRetriever({ index: seeded.index, k: 1 });
     const [a] = await r.invoke('平海公路总投资');
     const [b] = await r.invoke('平海公路总投资是多少?');
     expect(b.metadata.id).toBe(a.metadata.id);

@@ -1,14 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEvalSet } from '../../src/cli/eval-set.js';
-import { seedAnswerer } from '../helpers.js';
+import { useSeed } from '../helpers.js';
 
-let seeded: Awaited<ReturnType<typeof seedAnswerer>>;
-beforeAll(async () => {
-  seeded = await seedAnswerer();
-});
-afterAll(() => seeded.cleanup());
+const seeded = useSeed();
 
 describe('soak', () => {
   it('answers 10,000 questions in-process with RSS growth under 10% after warm-up', async () => {

@@ -10,15 +10,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Answerer } from '../src/answer/answerer.js';
+import { runMain } from '../src/app/run-main.js';
 import { judge, readEvalSet } from '../src/cli/eval-set.js';
-import { runMain } from '../src/cli/runtime.js';
 import { loadConfig } from '../src/core/config.js';
-import { Answerer } from '../src/rag/answerer.js';
-import { buildIndex, loadIndex } from '../src/rag/index-store.js';
+import { buildIndex } from '../src/index/store/build.js';
+import { loadIndex } from '../src/index/store/load.js';
 import { pollingLatency, webhookThroughput } from './bench/bot-load.js';
-import { renderReport, type BenchResults } from './bench/report.js';
+import { type BenchResults, renderReport } from './bench/report.js';
 
-const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/size-run.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim().split('\n').pop()!);
+/** Runs one benchmark step in its own process and returns the JSON object it prints last. */
+function run(args: string[]) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/size-run.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+}
 
 runMain(async () => {
   if (process.argv.includes('--report')) {
@@ -35,7 +43,13 @@ runMain(async () => {
   try {
     const results: BenchResults = {
       date: new Date().toISOString(),
-      machine: { cpu: cpus()[0]?.model ?? '?', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), freeGb: Math.round(freemem() / 2 ** 30), node: process.version },
+      machine: {
+        cpu: cpus()[0]?.model ?? '?',
+        cores: cpus().length,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        freeGb: Math.round(freemem() / 2 ** 30),
+        node: process.version,
+      },
       quick,
       sizes: [],
     };
@@ -64,10 +78,19 @@ runMain(async () => {
       }
       return right;
     };
-    results.quality = { questions: items.length, hybrid: await quality('hybrid'), keywordOnly: await quality('keyword') };
+    results.quality = {
+      questions: items.length,
+      hybrid: await quality('hybrid'),
+      keywordOnly: await quality('keyword'),
+    };
     const questions = items.map((i) => i.q);
     results.polling = await pollingLatency(new Answerer(index, { topK: 8, maxQuestionChars: 500 }), questions, 100);
-    results.webhook = await webhookThroughput({ corpusDir: 'corpus', indexDir: config.indexDir }, questions, quick ? 500 : 2000, 50);
+    results.webhook = await webhookThroughput(
+      { corpusDir: 'corpus', indexDir: config.indexDir },
+      questions,
+      quick ? 500 : 2000,
+      50,
+    );
 
     mkdirSync('bench', { recursive: true });
     writeFileSync(quick ? 'bench/results-quick.json' : 'bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

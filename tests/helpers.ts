@@ -1,44 +1,68 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../src/core/config.js';
-import { Answerer } from '../src/rag/answerer.js';
-import { buildIndex, loadIndex, type LoadedIndex } from '../src/rag/index-store.js';
+import { beforeAll, inject } from 'vitest';
+import { Answerer } from '../src/answer/answerer.js';
+import { type Config, loadConfig } from '../src/core/config.js';
+import type { LoadedIndex } from '../src/index/loaded-index.js';
+import { loadIndex } from '../src/index/store/load.js';
 
-/** The bulletin shipped in corpus/, the only corpus tests rely on. */
-export const SEED = 'corpus/nantong-bulletin-2020-02.txt';
+export { SEED } from './seed.js';
 
-/** A throw-away workspace: a corpus folder holding a copy of the seed bulletin, and an index folder. */
+/** A throw-away workspace: a corpus folder holding a copy of the seed bulletin (or none), and an index folder. */
 export function workspace(withSeed = true): { dir: string; config: Config; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'bqa-'));
   const corpusDir = join(dir, 'corpus');
-  if (withSeed) cpSync('corpus', corpusDir, { recursive: true });
-  else cpSync('corpus', corpusDir, { recursive: true, filter: (src) => !src.endsWith('.txt') });
+  cpSync('corpus', corpusDir, { recursive: true, filter: (src) => withSeed || !src.endsWith('.txt') });
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: join(dir, 'index'), LOG_LEVEL: 'silent' });
   return { dir, config, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Builds the seed index in a temporary folder and opens an Answerer on it. */
-export async function seedAnswerer(): Promise<{ index: LoadedIndex; answerer: Answerer; config: Config; cleanup: () => void }> {
-  const ws = workspace();
-  await buildIndex(ws.config);
-  const index = await loadIndex(ws.config);
-  return { index, answerer: new Answerer(index, { topK: ws.config.topK, maxQuestionChars: ws.config.maxQuestionChars }), config: ws.config, cleanup: ws.cleanup };
+/** The seed index built once per run by the global setup, with its config. */
+export function seedConfig(): Config {
+  const { corpusDir, indexDir } = inject('seed');
+  return loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
+}
+
+/** Loads the shared seed index and opens an Answerer on it. */
+export async function seedAnswerer(): Promise<{ index: LoadedIndex; answerer: Answerer; config: Config }> {
+  const config = seedConfig();
+  const index = await loadIndex(config);
+  return {
+    index,
+    answerer: new Answerer(index, { topK: config.topK, maxQuestionChars: config.maxQuestionChars }),
+    config,
+  };
 }
 
 /** What {@link seedAnswerer} gives. */
 export type Seeded = Awaited<ReturnType<typeof seedAnswerer>>;
 
-/**
- * Registers a seed index for the calling test file (built before its tests, removed after) and
- * returns it; its fields are filled in once `beforeAll` has run.
- */
+/** The shared seed index for the calling test file; its fields are filled in once `beforeAll` has run. */
 export function useSeed(): Seeded {
   const seeded = {} as Seeded;
   beforeAll(async () => {
     Object.assign(seeded, await seedAnswerer());
   });
-  afterAll(() => seeded.cleanup?.());
   return seeded;
+}
+
+/** Waits until `condition` holds, polling every 20 ms; fails after `ms`. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  ms = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const t0 = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The element at `i`, failing the test when there is none (for `noUncheckedIndexedAccess`). */
+export function at<T>(xs: readonly T[], i: number): T {
+  const x = xs.at(i);
+  if (x === undefined) throw new Error(`expected an element at ${i} of ${xs.length}`);
+  return x;
 }

@@ -4,19 +4,20 @@
  *   query  <workdir> <questions> [--full]   load, answer, and compare against the baselines
  * Prints one JSON object on stdout.
  */
-import { statSync, readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import { Embeddings } from '@langchain/core/embeddings';
 import hnswlib from 'hnswlib-node';
+import { Answerer } from '../../src/answer/answerer.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { questionVector } from '../../src/answer/retriever.js';
 import { readEvalSet } from '../../src/cli/eval-set.js';
 import { loadConfig } from '../../src/core/config.js';
-import { Answerer } from '../../src/rag/answerer.js';
-import { buildIndex, loadIndex } from '../../src/rag/index-store.js';
-import { analyzeQuestion } from '../../src/rag/question.js';
-import { questionVector } from '../../src/rag/retriever.js';
-import { quantile } from '../../tests/bot/load-generator.js';
+import { buildIndex } from '../../src/index/store/build.js';
+import { loadIndex } from '../../src/index/store/load.js';
+import { quantile } from '../../testkit/load-generator.js';
 import { syntheticQuestions, writeSyntheticCorpus } from './synthetic-corpus.js';
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -24,11 +25,13 @@ const stats = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.9
 
 function dirBytes(dir: string): number {
   let total = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) total += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
+  for (const e of readdirSync(dir, { withFileTypes: true }))
+    total += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
   return total;
 }
 
-const configFor = (work: string) => loadConfig({ CORPUS_DIR: join(work, 'corpus'), INDEX_DIR: join(work, 'index'), LOG_LEVEL: 'silent' });
+const configFor = (work: string) =>
+  loadConfig({ CORPUS_DIR: join(work, 'corpus'), INDEX_DIR: join(work, 'index'), LOG_LEVEL: 'silent' });
 
 async function ingest(chunks: number, work: string) {
   let t = performance.now();
@@ -37,20 +40,35 @@ async function ingest(chunks: number, work: string) {
   t = performance.now();
   const m = await buildIndex(configFor(work));
   const seconds = (performance.now() - t) / 1000;
-  return { files, chunks: m.chunks, articles: m.articles, generateSeconds, seconds, chunksPerSecond: m.chunks / seconds, stages: m.stages, indexBytes: dirBytes(join(work, 'index') + '/'), peakRssMb: peakRssMb() };
+  return {
+    files,
+    chunks: m.chunks,
+    articles: m.articles,
+    generateSeconds,
+    seconds,
+    chunksPerSecond: m.chunks / seconds,
+    stages: m.stages,
+    indexBytes: dirBytes(`${join(work, 'index')}/`),
+    peakRssMb: peakRssMb(),
+  };
 }
 
 /** Exact top-k by cosine over all stored vectors (hnswlib stores them normalised for the cosine space), with the k-th similarity. */
-function exactTopK(matrix: Float32Array, dims: number, q: number[], k: number): { ids: number[]; kth: number; sims: (i: number) => number } {
+function exactTopK(
+  matrix: Float32Array,
+  dims: number,
+  q: number[],
+  k: number,
+): { ids: number[]; kth: number; sims: (i: number) => number } {
   const n = matrix.length / dims;
   const norm = Math.hypot(...q) || 1;
   const best: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) {
     let s = 0;
     const off = i * dims;
-    for (let d = 0; d < dims; d++) s += matrix[off + d] * q[d];
+    for (let d = 0; d < dims; d++) s += (matrix[off + d] as number) * (q[d] as number);
     s /= norm;
-    if (best.length < k || s > best[best.length - 1][1]) {
+    if (best.length < k || s > (best.at(-1)?.[1] ?? Number.NEGATIVE_INFINITY)) {
       best.push([i, s]);
       best.sort((a, b) => b[1] - a[1]);
       if (best.length > k) best.pop();
@@ -58,7 +76,7 @@ function exactTopK(matrix: Float32Array, dims: number, q: number[], k: number): 
   }
   const sims = (i: number) => {
     let s = 0;
-    for (let d = 0; d < dims; d++) s += matrix[i * dims + d] * q[d];
+    for (let d = 0; d < dims; d++) s += (matrix[i * dims + d] as number) * (q[d] as number);
     return s / norm;
   };
   return { ids: best.map(([i]) => i), kth: best.at(-1)?.[1] ?? -Infinity, sims };
@@ -68,8 +86,10 @@ function exactTopK(matrix: Float32Array, dims: number, q: number[], k: number): 
  * Recall@k that counts ties: the corpus repeats sentences, so several chunks can share the k-th
  * similarity and any of them is a right answer.
  */
-const recall = (got: number[], truth: { ids: number[]; kth: number; sims: (i: number) => number }) =>
-  Math.min(truth.ids.length, got.filter((i) => truth.sims(i) >= truth.kth - 1e-6).length) / (truth.ids.length || 1);
+const recall = (got: number[], truth?: { ids: number[]; kth: number; sims: (i: number) => number }) =>
+  truth
+    ? Math.min(truth.ids.length, got.filter((i) => truth.sims(i) >= truth.kth - 1e-6).length) / (truth.ids.length || 1)
+    : 0;
 
 /** Embeddings that hand back vectors computed earlier, so the baseline times index building only. */
 class Precomputed extends Embeddings {
@@ -91,7 +111,10 @@ async function query(work: string, n: number, full: boolean) {
   const loadSeconds = (performance.now() - t) / 1000;
   const hybrid = new Answerer(index, { topK: 8, maxQuestionChars: 500 });
   const keywordOnly = new Answerer(index, { topK: 8, maxQuestionChars: 500, retrieval: 'keyword' });
-  const questions = syntheticQuestions(readEvalSet('tests/eval/questions.jsonl').map((i) => i.q), n);
+  const questions = syntheticQuestions(
+    readEvalSet('tests/eval/questions.jsonl').map((i) => i.q),
+    n,
+  );
   for (const q of questions.slice(0, 30)) await hybrid.ask(q);
   const retrieval: number[] = [];
   const answer: number[] = [];
@@ -106,7 +129,7 @@ async function query(work: string, n: number, full: boolean) {
   const servingPeakRssMb = peakRssMb();
 
   // Recall@10 of HNSW against an exact scan of the same vectors.
-  const hnsw = index.vectors.index;
+  const hnsw = index.vectors.graph;
   const count = hnsw.getCurrentCount();
   const dims = hnsw.getNumDimensions();
   const matrix = new Float32Array(count * dims);
@@ -140,7 +163,10 @@ async function query(work: string, n: number, full: boolean) {
   if (full) {
     // LangChain's defaults: HNSWLib.fromDocuments builds with M 16, efConstruction 200 and searches with ef 10.
     t = performance.now();
-    const store = await HNSWLib.fromDocuments(points.map((_, i) => new Document({ pageContent: String(i) })), new Precomputed(points));
+    const store = await HNSWLib.fromDocuments(
+      points.map((_, i) => new Document({ pageContent: String(i) })),
+      new Precomputed(points),
+    );
     const buildSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const got = qvecs.map((v) => store.index.searchKnn(v, Math.min(10, count)).neighbors);
@@ -153,13 +179,20 @@ async function query(work: string, n: number, full: boolean) {
           const idx = new hnswlib.HierarchicalNSW('cosine', dims);
           idx.initIndex(count, m, efC, 100);
           const tb = performance.now();
-          points.forEach((p, i) => idx.addPoint(p, i));
+          for (const [i, p] of points.entries()) idx.addPoint(p, i);
           const build = (performance.now() - tb) / 1000;
           for (const ef of [32, 64]) {
             idx.setEf(ef);
             const ts = performance.now();
             const r = qvecs.map((v) => idx.searchKnn(v, 10).neighbors);
-            tuning.push({ m, efConstruction: efC, ef, buildSeconds: build, ms: (performance.now() - ts) / qvecs.length, recall: r.reduce((s, g, i) => s + recall(g, truth[i]), 0) / r.length });
+            tuning.push({
+              m,
+              efConstruction: efC,
+              ef,
+              buildSeconds: build,
+              ms: (performance.now() - ts) / qvecs.length,
+              recall: r.reduce((s, g, i) => s + recall(g, truth[i]), 0) / r.length,
+            });
           }
         }
       }
@@ -183,5 +216,8 @@ async function query(work: string, n: number, full: boolean) {
 }
 
 const [mode, a, b] = process.argv.slice(2);
-const result = mode === 'ingest' ? await ingest(Number(a), b) : await query(a, Number(b), process.argv.includes('--full'));
+const result =
+  mode === 'ingest'
+    ? await ingest(Number(a), b ?? '')
+    : await query(a ?? '', Number(b), process.argv.includes('--full'));
 process.stdout.write(`${JSON.stringify(result)}\n`);

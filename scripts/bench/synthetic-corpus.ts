@@ -2,7 +2,38 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Place names swapped in and out of the seed bulletin; the seed's own come first. */
-export const PLACES = ['海门', '通州', '启东', '港闸', '南通', '如东', '如皋', '海安', '崇川', '狼山', '平潮', '石港', '二甲', '三余', '余东', '吕四', '掘港', '栟茶', '双甸', '白蒲', '李堡', '角斜', '唐闸', '天生港', '观音山', '竹行', '新开', '小海', '兴东', '川姜'];
+export const PLACES = [
+  '海门',
+  '通州',
+  '启东',
+  '港闸',
+  '南通',
+  '如东',
+  '如皋',
+  '海安',
+  '崇川',
+  '狼山',
+  '平潮',
+  '石港',
+  '二甲',
+  '三余',
+  '余东',
+  '吕四',
+  '掘港',
+  '栟茶',
+  '双甸',
+  '白蒲',
+  '李堡',
+  '角斜',
+  '唐闸',
+  '天生港',
+  '观音山',
+  '竹行',
+  '新开',
+  '小海',
+  '兴东',
+  '川姜',
+];
 const SEED_PLACES = PLACES.slice(0, 5);
 /** Chunks the seed bulletin yields; used to size the corpus. */
 export const SEED_CHUNKS = 53;
@@ -22,7 +53,10 @@ const isBody = (line: string) => line.length > 60 && /[。！？]$/.test(line);
 
 /** Every sentence of the seed's body paragraphs: the pool synthetic paragraphs are drawn from. */
 function sentencePool(seed: string): string[] {
-  return seed.split('\n').filter(isBody).flatMap((l) => l.match(SENTENCE) ?? []);
+  return seed
+    .split('\n')
+    .filter(isBody)
+    .flatMap((l) => l.match(SENTENCE) ?? []);
 }
 
 /**
@@ -37,12 +71,17 @@ export function syntheticBulletin(seed: string, i: number, pool = sentencePool(s
   const day = 1 + (i % 28);
   let text = seed
     .split('\n')
-    .map((l) => (isBody(l) ? (l.match(SENTENCE) ?? [l]).map(() => pool[Math.floor(random() * pool.length)]).join('') : l))
+    .map((l) =>
+      isBody(l) ? (l.match(SENTENCE) ?? [l]).map(() => pool[Math.floor(random() * pool.length)] ?? '').join('') : l,
+    )
     .join('\n');
-  text = text.replace(new RegExp(SEED_PLACES.join('|'), 'g'), (p) => places[SEED_PLACES.indexOf(p)]);
-  text = text.replace(/(\d{1,2})月(\d{1,2})日/g, () => `${1 + Math.floor(random() * 12)}月${1 + Math.floor(random() * 28)}日`);
+  text = text.replace(new RegExp(SEED_PLACES.join('|'), 'g'), (p) => places[SEED_PLACES.indexOf(p)] ?? p);
+  text = text.replace(
+    /(\d{1,2})月(\d{1,2})日/g,
+    () => `${1 + Math.floor(random() * 12)}月${1 + Math.floor(random() * 28)}日`,
+  );
   text = text.replace(/\d+(\.\d+)?/g, (d) => {
-    const digits = d.split('.')[0].length;
+    const digits = (d.split('.')[0] ?? d).length;
     const n = Math.floor(random() * 10 ** digits) || 1;
     return d.includes('.') ? `${n}.${Math.floor(random() * 100)}` : String(n);
   });
@@ -50,12 +89,17 @@ export function syntheticBulletin(seed: string, i: number, pool = sentencePool(s
 }
 
 /** Writes enough synthetic bulletins into `dir` for about `chunks` chunks; returns the file count. */
-export function writeSyntheticCorpus(dir: string, chunks: number, seedPath = 'corpus/nantong-bulletin-2020-02.txt'): number {
+export function writeSyntheticCorpus(
+  dir: string,
+  chunks: number,
+  seedPath = 'corpus/nantong-bulletin-2020-02.txt',
+): number {
   const seed = readFileSync(seedPath, 'utf8');
   const pool = sentencePool(seed);
   mkdirSync(dir, { recursive: true });
   const files = Math.max(1, Math.round(chunks / SEED_CHUNKS));
-  for (let i = 0; i < files; i++) writeFileSync(join(dir, `synthetic-${String(i).padStart(5, '0')}.txt`), syntheticBulletin(seed, i, pool));
+  for (let i = 0; i < files; i++)
+    writeFileSync(join(dir, `synthetic-${String(i).padStart(5, '0')}.txt`), syntheticBulletin(seed, i, pool));
   return files;
 }
 
@@ -63,7 +107,8 @@ export function writeSyntheticCorpus(dir: string, chunks: number, seedPath = 'co
 export function syntheticQuestions(base: string[], n: number): string[] {
   const random = rng(7);
   return Array.from({ length: n }, (_, i) => {
-    const q = base[i % base.length];
-    return i < base.length ? q : q.replace(new RegExp(SEED_PLACES.join('|'), 'g'), () => PLACES[Math.floor(random() * PLACES.length)]);
+    const q = base[i % base.length] ?? '';
+    const place = () => PLACES[Math.floor(random() * PLACES.length)] ?? '';
+    return i < base.length ? q : q.replace(new RegExp(SEED_PLACES.join('|'), 'g'), place);
   });
 }

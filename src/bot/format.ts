@@ -1,3 +1,5 @@
+/** Telegram HTML: escaping, answers and verdicts with their citations, and splitting under the message limit. */
+import { MESSAGES } from '../core/messages.js';
 import type { Answer, CheckResult, Citation } from '../core/types.js';
 
 /** Telegram's limit on one message's text. */
@@ -15,22 +17,30 @@ function citationsHtml(citations: Citation[], heading: string): string {
     .join('\n')}`;
 }
 
-/** An answer as Telegram HTML: the answer first, then numbered citations in blockquotes. */
-export function answerHtml(a: Answer): string {
-  const zh = a.lang === 'zh';
-  const related = a.related?.length ? citationsHtml(a.related, zh ? '最接近的段落（并非答案）' : 'Closest passages (not an answer)') : '';
-  return `${escapeHtml(a.answer)}${citationsHtml(a.citations, zh ? '来源' : 'Sources')}${related}`;
+/**
+ * An answer as Telegram HTML: the answer first, then numbered citations in blockquotes; a notice
+ * first when the question was cut to `maxQuestionChars`.
+ */
+export function answerHtml(a: Answer & { truncated?: boolean }, maxQuestionChars?: number): string {
+  const say = MESSAGES[a.lang];
+  const note = a.truncated && maxQuestionChars ? `<i>${escapeHtml(say.truncated(maxQuestionChars))}</i>\n` : '';
+  const related = a.related?.length ? citationsHtml(a.related, say.related) : '';
+  return `${note}${escapeHtml(a.answer)}${citationsHtml(a.citations, say.sources)}${related}`;
 }
 
 /** A claim-check result as Telegram HTML. */
 export function checkHtml(r: CheckResult): string {
   const label = { supported: '✅', contradicted: '❌', not_found: '❔' }[r.verdict];
-  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, r.lang === 'zh' ? '来源' : 'Sources')}`;
+  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, MESSAGES[r.lang].sources)}`;
 }
 
 /** Visible text of Telegram HTML (tags removed, entities decoded), for the plain-text fallback. */
 export function htmlToText(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -45,9 +55,10 @@ export function splitHtml(html: string, max = MAX_MESSAGE): string[] {
     const room = max - reopen.length - 40;
     let cut = -1;
     for (const re of [/\n/g, /[。！？!?]/g, /[，,；; ]/g]) {
-      let m: RegExpExecArray | null;
-      re.lastIndex = 0;
-      while ((m = re.exec(rest)) && m.index < room) cut = m.index + 1;
+      for (const m of rest.matchAll(re)) {
+        if (m.index >= room) break;
+        cut = m.index + 1;
+      }
       if (cut > room / 2) break;
     }
     if (cut <= 0) cut = room;
@@ -59,7 +70,13 @@ export function splitHtml(html: string, max = MAX_MESSAGE): string[] {
     if (cut <= 0) cut = Math.max(1, room);
     const piece = reopen + rest.slice(0, cut);
     const open = openTags(piece);
-    out.push(piece + open.map((t) => `</${t}>`).reverse().join(''));
+    out.push(
+      piece +
+        open
+          .map((t) => `</${t}>`)
+          .reverse()
+          .join(''),
+    );
     reopen = open.map((t) => `<${t}>`).join('');
     rest = rest.slice(cut);
   }
@@ -70,8 +87,9 @@ export function splitHtml(html: string, max = MAX_MESSAGE): string[] {
 function openTags(html: string): string[] {
   const stack: string[] = [];
   for (const m of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
-    if (m[1]) stack.splice(stack.lastIndexOf(m[2]), 1);
-    else stack.push(m[2]);
+    const tag = m[2] ?? '';
+    if (m[1]) stack.splice(stack.lastIndexOf(tag), 1);
+    else stack.push(tag);
   }
   return stack;
 }

@@ -17,15 +17,22 @@ export function withRetries(telegram: Telegram, log: Logger, baseDelayMs = 250):
       try {
         return await (call as (m: string, p: unknown, o?: unknown) => Promise<unknown>)(method, payload, options);
       } catch (err) {
-        const e = err as { name?: string; code?: number | string; parameters?: { retry_after?: number }; response?: unknown };
+        const e = err as {
+          name?: string;
+          code?: number | string;
+          parameters?: { retry_after?: number };
+          response?: unknown;
+        };
         // Stopping the bot aborts the long poll: that is not a failure to retry.
         if (e.name === 'AbortError') throw err;
         const status = typeof e.code === 'number' ? e.code : undefined;
-        const transient = status === 429 || (status !== undefined && status >= 500) || (!e.response && status === undefined);
+        const transient =
+          status === 429 || (status !== undefined && status >= 500) || (!e.response && status === undefined);
         if (!transient || attempt >= MAX_ATTEMPTS) throw err;
         const wait = status === 429 ? (e.parameters?.retry_after ?? 1) * 1000 : baseDelayMs * 2 ** (attempt - 1);
         if (wait > MAX_WAIT_MS) throw err;
-        log.warn({ method, status: status ?? 'network', attempt, waitMs: wait }, 'telegram call retried');
+        // Network failures are summarised by the caller (one line per failure window), not per attempt.
+        if (status !== undefined) log.warn({ method, status, attempt, waitMs: wait }, 'telegram call retried');
         await sleep(wait);
       }
     }

@@ -28,7 +28,11 @@ export function readEvalSet(path: string): EvalItem[] {
     .map((l) => JSON.parse(l) as EvalItem);
 }
 
-const norm = (s: unknown) => String(s ?? '').normalize('NFKC').replace(/[\s,，]/g, '').toLowerCase();
+const norm = (s: unknown) =>
+  String(s ?? '')
+    .normalize('NFKC')
+    .replace(/[\s,，]/g, '')
+    .toLowerCase();
 
 /** Judges one answer: right key in a short answer, leading with it, and the evidence quoted. */
 export function judge(item: EvalItem, a: Pick<Answer, 'found' | 'answer' | 'citations'>): EvalOutcome {
@@ -42,7 +46,9 @@ export function judge(item: EvalItem, a: Pick<Answer, 'found' | 'answer' | 'cita
     item,
     correct,
     direct: correct && keys.some((k) => lead.includes(norm(k))),
-    cited: a.citations.some((c) => norm(c.quote).includes(ev) || (ev.length > 12 && norm(c.quote).includes(ev.slice(0, 12)))),
+    cited: a.citations.some(
+      (c) => norm(c.quote).includes(ev) || (ev.length > 12 && norm(c.quote).includes(ev.slice(0, 12))),
+    ),
     abstainedOk: false,
   };
 }

@@ -51,24 +51,34 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (!raw) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: set it to a whole number from ${min} to ${max} (default ${fallback}).`);
+    throw new ConfigError(
+      `${name}=${JSON.stringify(raw)} is invalid: set it to a whole number from ${min} to ${max} (default ${fallback}).`,
+    );
   }
   return n;
 }
 
+/** The accepted spellings of a yes/no setting; the error message lists them all. */
+const TRUE = ['true', 'yes', 'on', '1'];
+const FALSE = ['false', 'no', 'off', '0'];
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: use true or false (default ${fallback}).`);
+  if (TRUE.includes(raw)) return true;
+  if (FALSE.includes(raw)) return false;
+  throw new ConfigError(
+    `${name}=${JSON.stringify(raw)} is invalid: use ${TRUE.join('/')} or ${FALSE.join('/')} (default ${fallback}).`,
+  );
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: use one of ${allowed.join(', ')} (default ${fallback}).`);
+    throw new ConfigError(
+      `${name}=${JSON.stringify(raw)} is invalid: use one of ${allowed.join(', ')} (default ${fallback}).`,
+    );
   }
   return raw as T;
 }
@@ -79,12 +89,16 @@ function idList(env: Env, name: string): number[] | undefined {
   return raw.split(',').map((part) => {
     const n = Number(part.trim());
     if (!Number.isSafeInteger(n)) {
-      throw new ConfigError(`${name} has ${JSON.stringify(part.trim())}: use comma-separated numeric Telegram ids, e.g. 12345,-100987.`);
+      throw new ConfigError(
+        `${name} has ${JSON.stringify(part.trim())}: use comma-separated numeric Telegram ids, e.g. 12345,-100987.`,
+      );
     }
     return n;
   });
 }
 
+function url(env: Env, name: string, fallback: string): string;
+function url(env: Env, name: string): string | undefined;
 function url(env: Env, name: string, fallback?: string): string | undefined {
   const raw = env[name]?.trim() || fallback;
   if (!raw) return undefined;
@@ -106,23 +120,43 @@ function url(env: Env, name: string, fallback?: string): string | undefined {
 export function loadConfig(env: Env = process.env): Config {
   const token = env.TELEGRAM_BOT_TOKEN?.trim() || undefined;
   if (token && !/^\d+:[\w-]{20,}$/.test(token)) {
-    throw new ConfigError('TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters): copy it again from @BotFather, or leave it empty for the local chat.');
+    throw new ConfigError(
+      'TELEGRAM_BOT_TOKEN does not look like a bot token (digits:letters): ' +
+        'copy it again from @BotFather, or leave it empty for the local chat.',
+    );
   }
   const mode = oneOf(env, 'BOT_MODE', ['polling', 'webhook'] as const, 'polling');
   const webhookUrl = url(env, 'WEBHOOK_URL');
   const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
   if (mode === 'webhook' && token) {
-    if (!webhookUrl) throw new ConfigError('BOT_MODE=webhook needs WEBHOOK_URL: the public https URL Telegram will call, including its path.');
+    if (!webhookUrl)
+      throw new ConfigError(
+        'BOT_MODE=webhook needs WEBHOOK_URL: the public https URL Telegram will call, including its path.',
+      );
     if (!webhookSecret || !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
       throw new ConfigError('BOT_MODE=webhook needs WEBHOOK_SECRET: 16 to 256 characters of A-Z, a-z, 0-9, _ or -.');
     }
   }
-  const logLevel = oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info');
+  const logLevel = oneOf(
+    env,
+    'LOG_LEVEL',
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+    'info',
+  );
   const embeddingsProvider = oneOf(env, 'EMBEDDINGS_PROVIDER', ['local', 'openai', 'ollama'] as const, 'local');
   const llmProvider = oneOf(env, 'LLM_PROVIDER', ['none', 'openai', 'ollama'] as const, 'none');
-  const openai = { baseUrl: url(env, 'OPENAI_BASE_URL', 'https://api.openai.com/v1')!, apiKey: env.OPENAI_API_KEY?.trim() || undefined };
-  if ((llmProvider === 'openai' || embeddingsProvider === 'openai') && !openai.apiKey && new URL(openai.baseUrl).hostname === 'api.openai.com') {
-    throw new ConfigError('The openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL pointing at a compatible server that needs no key).');
+  const openai = {
+    baseUrl: url(env, 'OPENAI_BASE_URL', 'https://api.openai.com/v1'),
+    apiKey: env.OPENAI_API_KEY?.trim() || undefined,
+  };
+  if (
+    (llmProvider === 'openai' || embeddingsProvider === 'openai') &&
+    !openai.apiKey &&
+    new URL(openai.baseUrl).hostname === 'api.openai.com'
+  ) {
+    throw new ConfigError(
+      'The openai provider needs OPENAI_API_KEY (or OPENAI_BASE_URL pointing at a compatible server that needs no key).',
+    );
   }
   return {
     corpusDir: str(env, 'CORPUS_DIR', 'corpus'),
@@ -142,10 +176,10 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: int(env, 'LLM_TIMEOUT_MS', 20000, 100, 600000),
     },
     openai,
-    ollama: { baseUrl: url(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434')! },
+    ollama: { baseUrl: url(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434') },
     telegram: {
       token,
-      apiRoot: url(env, 'TELEGRAM_API_ROOT', 'https://api.telegram.org')!,
+      apiRoot: url(env, 'TELEGRAM_API_ROOT', 'https://api.telegram.org'),
       mode,
       webhookUrl,
       webhookSecret,
@@ -161,5 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
 
 /** The configured secrets (bot token, API key, webhook secret), for the logger to redact. */
 export function secretsOf(config: Config): string[] {
-  return [config.telegram.token, config.telegram.webhookSecret, config.openai.apiKey].filter((s): s is string => Boolean(s));
+  return [config.telegram.token, config.telegram.webhookSecret, config.openai.apiKey].filter((s): s is string =>
+    Boolean(s),
+  );
 }

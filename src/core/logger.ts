@@ -16,7 +16,11 @@ export function redact(text: string, secrets: readonly string[] = []): string {
  * Creates the structured logger. Every line that passes through it is redacted, so a token or
  * API key inside an error message, a URL or a provider's reply never reaches the log.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream, secrets: readonly string[] = []): Logger {
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  secrets: readonly string[] = [],
+): Logger {
   return pino(
     {
       level,

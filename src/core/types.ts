@@ -1,6 +1,9 @@
 /** A bulletin's article, as parsed from one corpus file. Offsets index into `Paragraph.text`. */
 export interface Article {
-  /** Stable id: `<file-stem>#<n>` plus a short hash of the headline, so re-ordering files keeps ids. */
+  /**
+   * Stable id derived from the article's content (file name, headline and text), never from its
+   * position: a re-ingest that adds or reorders files keeps every id, and a changed article gets a new one.
+   */
   id: string;
   /** Main headline (the line that reads as the title). */
   title: string;
@@ -59,7 +62,7 @@ export interface Chunk {
 /** One quoted source shown with an answer. */
 export interface Citation {
   n: number;
-  article_id: string;
+  articleId: string;
   title: string;
   /** Verbatim bulletin sentence(s). */
   quote: string;
@@ -82,12 +85,12 @@ export interface Answer {
   related?: Citation[];
   /** Confidence in [0, 1] used for abstention. */
   confidence: number;
-  elapsed_ms: number;
+  elapsedMs: number;
   /** Who wrote the answer text: the extractive answerer, or an LLM whose citations and figures were checked. */
   source?: 'extractive' | 'llm';
   /** Why an LLM answer was rejected (the extractive answer is shown instead), e.g. `unsupported-figure`. */
   fallback?: string;
-  fallback_detail?: string;
+  fallbackDetail?: string;
   /** Set when the vector search was skipped (a neural embeddings provider failed): keyword retrieval only. */
   vectorError?: string;
 }
@@ -102,5 +105,5 @@ export interface CheckResult {
   verdict: Verdict;
   answer: string;
   citations: Citation[];
-  elapsed_ms: number;
+  elapsedMs: number;
 }

@@ -1,6 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+/**
+ * Reading a corpus folder: every `.txt` file under it (sub-folders too, as a dated archive keeps
+ * `2020/02/28/a1.txt`), hashed so that staleness can be told, decoded strictly, and parsed.
+ * Files that cannot be used are skipped with a reason; nothing is lost silently.
+ */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { CorpusError } from '../core/errors.js';
 import type { Bulletin } from '../core/types.js';
 import { parseBulletin } from './parser.js';
@@ -10,40 +15,74 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** One corpus file as seen by the ingest: its hash decides whether the index is stale. */
 export interface CorpusFile {
+  /** Path relative to the corpus folder, with `/` separators. */
   name: string;
   bytes: number;
   sha256: string;
+}
+
+/** A file left out of the index, and why. */
+export interface SkippedFile {
+  name: string;
+  reason: string;
 }
 
 /** The result of reading a corpus folder: parsed bulletins plus the files that were skipped and why. */
 export interface LoadedCorpus {
   files: CorpusFile[];
   bulletins: Bulletin[];
-  skipped: Array<{ name: string; reason: string }>;
+  skipped: SkippedFile[];
 }
 
-/** Lists `.txt` files in the corpus folder with their hashes, sorted by name. */
-export function listCorpus(dir: string): CorpusFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
-  } catch (cause) {
-    throw new CorpusError(`Corpus folder ${dir} cannot be read: create it and put bulletin .txt files in it.`, { cause });
+function walk(dir: string, root: string, out: string[]): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, root, out);
+    else if (e.name.toLowerCase().endsWith('.txt')) out.push(relative(root, path).split(sep).join('/'));
   }
-  return names.map((name) => {
+}
+
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return `file cannot be read (${code ?? 'error'}): check its permissions`;
+}
+
+/** Lists the `.txt` files under the corpus folder with their hashes, sorted by path. */
+export function listCorpus(dir: string): CorpusFile[] {
+  const names: string[] = [];
+  try {
+    walk(dir, dir, names);
+  } catch (cause) {
+    throw new CorpusError(
+      'unreadable',
+      `Corpus folder ${dir} cannot be read: create it and put bulletin .txt files in it.`,
+      {
+        cause,
+      },
+    );
+  }
+  return names.sort().map((name) => {
     const path = join(dir, name);
-    const bytes = statSync(path).size;
-    const sha256 = bytes > MAX_FILE_BYTES ? `size:${bytes}` : createHash('sha256').update(readFileSync(path)).digest('hex');
-    return { name, bytes, sha256 };
+    try {
+      const bytes = statSync(path).size;
+      const sha256 =
+        bytes > MAX_FILE_BYTES ? `size:${bytes}` : createHash('sha256').update(readFileSync(path)).digest('hex');
+      return { name, bytes, sha256 };
+    } catch (err) {
+      // An unreadable file is listed (so that fixing it makes the index stale) and skipped at load.
+      return { name, bytes: -1, sha256: `unreadable:${(err as NodeJS.ErrnoException).code ?? ''}` };
+    }
   });
 }
 
 function tooLarge(bytes: number): string {
-  return `file is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one bulletin; split it into pages`;
+  const mb = (bytes / 1048576).toFixed(1);
+  return `file is ${mb} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one bulletin; split it into pages`;
 }
 
-/** Decodes a file strictly as UTF-8 and rejects binary data; returns a reason string when unusable. */
-export function decodeBulletin(buf: Buffer): { text?: string; reason?: string } {
+/** Decodes a file strictly as UTF-8 and rejects binary data; says why when it is unusable. */
+export function decodeBulletin(buf: Buffer): { text: string } | { reason: string } {
   if (buf.length === 0) return { reason: 'file is empty' };
   if (buf.length > MAX_FILE_BYTES) return { reason: tooLarge(buf.length) };
   if (buf.includes(0)) return { reason: 'file is binary (contains NUL bytes), not a text bulletin' };
@@ -59,22 +98,32 @@ export function decodeBulletin(buf: Buffer): { text?: string; reason?: string } 
   return { text };
 }
 
+/** Reads one listed file: its text, or why it cannot be used. */
+function readListed(dir: string, f: CorpusFile): { text: string } | { reason: string } {
+  // Oversized files are refused before they are read into memory.
+  if (f.bytes > MAX_FILE_BYTES) return { reason: tooLarge(f.bytes) };
+  try {
+    return decodeBulletin(readFileSync(join(dir, f.name)));
+  } catch (err) {
+    return { reason: reasonOf(err) };
+  }
+}
+
 /**
- * Reads and parses every `.txt` bulletin in `dir`. Unusable files are skipped with a reason;
+ * Reads and parses every `.txt` bulletin under `dir`. Unusable files are skipped with a reason;
  * a folder with no usable file throws a {@link CorpusError}.
  */
 export function loadCorpus(dir: string): LoadedCorpus {
   const files = listCorpus(dir);
   const bulletins: Bulletin[] = [];
-  const skipped: LoadedCorpus['skipped'] = [];
+  const skipped: SkippedFile[] = [];
   for (const f of files) {
-    // Oversized files are refused before they are read into memory.
-    const { text, reason } = f.bytes > MAX_FILE_BYTES ? { text: undefined, reason: tooLarge(f.bytes) } : decodeBulletin(readFileSync(join(dir, f.name)));
-    if (!text) {
-      skipped.push({ name: f.name, reason: reason! });
+    const read = readListed(dir, f);
+    if ('reason' in read) {
+      skipped.push({ name: f.name, reason: read.reason });
       continue;
     }
-    const bulletin = parseBulletin(text, f.name);
+    const bulletin = parseBulletin(read.text, f.name);
     if (bulletin.articles.length === 0) {
       skipped.push({ name: f.name, reason: 'no article text found' });
       continue;
@@ -83,7 +132,7 @@ export function loadCorpus(dir: string): LoadedCorpus {
   }
   if (bulletins.length === 0) {
     const why = skipped.length ? skipped.map((s) => `${s.name}: ${s.reason}`).join('; ') : `no .txt files in ${dir}`;
-    throw new CorpusError(`Nothing to index (${why}). Put UTF-8 bulletin .txt files in ${dir}.`);
+    throw new CorpusError('empty', `Nothing to index (${why}). Put UTF-8 bulletin .txt files in ${dir}.`);
   }
   return { files, bulletins, skipped };
 }

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Article, Bulletin, Paragraph } from '../core/types.js';
-import { isTerminated } from './text.js';
+import { isTerminated } from '../text/sentences.js';
 
 /** Editor-credit line at the foot of a page, e.g. `编辑:吴滨 美编:刘玉容 校对:毛晓丽`. */
 const EDITOR_LINE = /^(责任)?编辑\s*[:：]|(美编|校对|组版|审校)\s*[:：]/;
@@ -31,9 +32,9 @@ function readFrontMatter(text: string): FrontMatter {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!m) return { body: text.replace(/^\uFEFF/, '') };
   const fields: Record<string, string> = {};
-  for (const line of m[1].split(/\r?\n/)) {
+  for (const line of (m[1] ?? '').split(/\r?\n/)) {
     const kv = /^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$/.exec(line);
-    if (kv) fields[kv[1].toLowerCase()] = kv[2];
+    if (kv?.[1]) fields[kv[1].toLowerCase()] = kv[2] ?? '';
   }
   return { date: fields.date, publication: fields.publication ?? fields.source, body: text.slice(m[0].length) };
 }
@@ -43,14 +44,23 @@ function classify(lines: string[]): BlockKind {
   if (lines.some((l) => EDITOR_LINE.test(l))) return 'editor';
   if (lines.length === 1 && PAGE_BANNER.test(joined) && joined.length <= MAX_HEADING_LINE) return 'banner';
   if (lines.every((l) => CREDIT_LINE.test(l) && l.length <= MAX_HEADING_LINE && !/[。，,]/.test(l))) return 'credit';
-  if (CAPTION_END.test(joined) && /[。.!！]\s*\S{0,12}(记者|通讯员)?\s*\S{0,6}(摄|摄影|供图)\s*$/.test(joined)) return 'caption';
+  if (CAPTION_END.test(joined) && /[。.!！]\s*\S{0,12}(记者|通讯员)?\s*\S{0,6}(摄|摄影|供图)\s*$/.test(joined))
+    return 'caption';
   // A line with an unclosed 《 “ ( is a sentence broken across blocks, never a headline.
   const headingLike =
-    lines.length <= 3 && !hasUnbalancedPairs(joined) && lines.every((l) => l.length <= MAX_HEADING_LINE && !/[。！？!?；;]/.test(l));
+    lines.length <= 3 &&
+    !hasUnbalancedPairs(joined) &&
+    lines.every((l) => l.length <= MAX_HEADING_LINE && !/[。！？!?；;]/.test(l));
   return headingLike ? 'heading' : 'body';
 }
 
-const PAIRS: Array<[string, string]> = [['《', '》'], ['“', '”'], ['(', ')'], ['（', '）'], ['「', '」']];
+const PAIRS: Array<[string, string]> = [
+  ['《', '》'],
+  ['“', '”'],
+  ['(', ')'],
+  ['（', '）'],
+  ['「', '」'],
+];
 
 function hasUnbalancedPairs(text: string): boolean {
   return PAIRS.some(([open, close]) => text.split(open).length !== text.split(close).length);
@@ -60,8 +70,9 @@ function hasUnbalancedPairs(text: string): boolean {
 function headlineUnits(lines: string[]): string[] {
   const units: string[] = [];
   for (const line of lines) {
-    if (units.length && line.length <= HEADLINE_TAIL && !/[—:：]$/.test(units[units.length - 1])) {
-      units[units.length - 1] += line;
+    const last = units.at(-1);
+    if (last !== undefined && line.length <= HEADLINE_TAIL && !/[—:：]$/.test(last)) {
+      units[units.length - 1] = last + line;
     } else {
       units.push(line);
     }
@@ -76,8 +87,23 @@ function isKicker(line: string): boolean {
 
 function titleOfCaption(caption: string): string {
   const clauses = caption.split(/[,，。 ]/);
-  const first = (clauses.find((c) => c.length >= 6) ?? clauses[0]).slice(0, 24);
+  const first = (clauses.find((c) => c.length >= 6) ?? clauses[0] ?? '').slice(0, 24);
   return `图片新闻：${first}`;
+}
+
+/**
+ * Gives each article an id derived from its file name, headline and text, so that ids survive
+ * re-ingests that add or reorder files; identical articles in one file are told apart by a suffix.
+ */
+function assignIds(articles: Article[]): void {
+  const seen = new Map<string, number>();
+  for (const a of articles) {
+    const content = [a.source, a.title, ...a.paragraphs.map((p) => p.text)].join('\n');
+    const id = createHash('sha256').update(content).digest('base64url').slice(0, 10);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    a.id = n ? `${id}~${n}` : id;
+  }
 }
 
 /**
@@ -90,11 +116,15 @@ function titleOfCaption(caption: string): string {
  */
 export function parseBulletin(text: string, source: string): Bulletin {
   const fm = readFrontMatter(text);
-  const stem = source.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-');
   const blocks = fm.body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\u3000]*\n/)
-    .map((b) => b.split('\n').map((l) => l.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '')).filter(Boolean))
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, ''))
+        .filter(Boolean),
+    )
     .filter((b) => b.length > 0);
 
   const articles: Article[] = [];
@@ -107,7 +137,8 @@ export function parseBulletin(text: string, source: string): Bulletin {
 
   const startArticle = (title: string, subtitles: string[]): Article => {
     const a: Article = {
-      id: `${stem}/${String(articles.length + 1).padStart(2, '0')}`,
+      // Filled in once the article is complete: the id is derived from its content.
+      id: '',
       title,
       subtitles,
       credits: [],
@@ -129,8 +160,11 @@ export function parseBulletin(text: string, source: string): Bulletin {
   const openFromHeads = () => {
     const units = pendingHeads;
     const titleIdx = units.findIndex((u) => !isKicker(u));
-    const idx = titleIdx < 0 ? 0 : titleIdx;
-    current = startArticle(units[idx], units.filter((_, i) => i !== idx));
+    const idx = Math.max(titleIdx, 0);
+    current = startArticle(
+      units[idx] ?? '',
+      units.filter((_, i) => i !== idx),
+    );
     for (const c of pendingCaptions) addParagraph(current, c, 'caption');
     pendingHeads = [];
     pendingCaptions = [];
@@ -143,7 +177,14 @@ export function parseBulletin(text: string, source: string): Bulletin {
     const last = current?.paragraphs[current.paragraphs.length - 1];
     // A body paragraph broken mid-sentence continues in the next block, whatever that block looks like,
     // unless the next block is page furniture or a credit line.
-    if (current && !closed && last?.kind === 'body' && !isTerminated(last.text) && (kind === 'body' || kind === 'heading') && !pendingHeads.length) {
+    if (
+      current &&
+      !closed &&
+      last?.kind === 'body' &&
+      !isTerminated(last.text) &&
+      (kind === 'body' || kind === 'heading') &&
+      !pendingHeads.length
+    ) {
       if (kind === 'body' || lines.length === 1) {
         last.text += body;
         continue;
@@ -185,7 +226,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
       case 'body': {
         if (pendingHeads.length) openFromHeads();
         if (!current) {
-          current = startArticle(body.split(/[,，。]/)[0].slice(0, 30), []);
+          current = startArticle((body.split(/[,，。]/)[0] ?? '').slice(0, 30), []);
           closed = false;
         }
         const by = BYLINE.exec(body);
@@ -205,6 +246,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
     const a = startArticle(titleOfCaption(c), []);
     addParagraph(a, c, 'caption');
   }
+  assignIds(articles);
   return {
     source,
     ...(fm.date ? { date: fm.date } : {}),

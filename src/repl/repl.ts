@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { formatAnswer, formatCheck } from '../cli/format.js';
+import type { Answerer, TracedAnswer } from '../answer/answerer.js';
+import { checkClaim } from '../answer/claim-check.js';
+import { formatAnswer, formatCheck } from '../app/terminal-format.js';
 import { userMessageOf } from '../core/errors.js';
-import type { Answerer, TracedAnswer } from '../rag/answerer.js';
-import { checkClaim } from '../rag/checker.js';
-import { IndexReloader, reloadSummary } from '../rag/index-reloader.js';
-import type { Config } from '../core/config.js';
+import type { IndexConfig } from '../index/store/manifest.js';
+import { IndexReloader, reloadSummary } from '../index/store/reloader.js';
 
 const HELP = `Type a question in Chinese or English. Commands:
   :trace         show what the last question retrieved (keyword, vector and fused scores) and stage timings
@@ -29,26 +29,32 @@ export interface ReplOptions {
 /** Renders the trace of an answer: each retrieved chunk's scores, the top sentences, and timings. */
 export function formatTrace(a: TracedAnswer): string {
   const t = a.trace;
-  const rows = t.retrieved.map(
-    (h, i) =>
-      `  ${String(i + 1).padStart(2)}. fused ${h.fused.toFixed(4)}  kw ${h.keyword.toFixed(2)}${h.keywordRank ? `#${h.keywordRank}` : ''}  vec ${h.vector.toFixed(3)}${h.vectorRank ? `#${h.vectorRank}` : ''}  ${h.chunk.id}  ${h.chunk.text.slice(0, 40)}…`,
-  );
+  const rows = t.retrieved.map((h, i) => {
+    const kw = `kw ${h.keyword.toFixed(2)}${h.keywordRank ? `#${h.keywordRank}` : ''}`;
+    const vec = `vec ${h.vector.toFixed(3)}${h.vectorRank ? `#${h.vectorRank}` : ''}`;
+    return `  ${String(i + 1).padStart(2)}. fused ${h.fused.toFixed(4)}  ${kw}  ${vec}  ${h.chunk.id}  ${h.chunk.text.slice(0, 40)}…`;
+  });
   const sents = t.sentences.slice(0, 5).map((s) => `  cover ${s.coverage.toFixed(2)}  ${s.text.slice(0, 60)}…`);
-  const concepts = t.analysis.concepts.map((c) => `${c.label}(${c.weight.toFixed(1)}${c.alts.length ? `→${c.alts.slice(0, 3).join('/')}` : ''})`).join(' ');
+  const concepts = t.analysis.concepts
+    .map((c) => `${c.label}(${c.weight.toFixed(1)}${c.alts.length ? `→${c.alts.slice(0, 3).join('/')}` : ''})`)
+    .join(' ');
   const tm = t.timings;
   const provenance = [
     `answer by ${a.source ?? 'extractive'}`,
-    a.fallback ? `LLM answer rejected: ${a.fallback}${a.fallback_detail ? ` (${a.fallback_detail})` : ''}` : '',
+    a.fallback ? `LLM answer rejected: ${a.fallback}${a.fallbackDetail ? ` (${a.fallbackDetail})` : ''}` : '',
     a.vectorError ? `vector search skipped: ${a.vectorError}` : '',
   ].filter(Boolean);
   return [
-    `type ${t.analysis.type}${t.analysis.unit ? ` unit ${t.analysis.unit}` : ''}, lang ${t.analysis.lang}, confidence ${a.confidence}; ${provenance.join('; ')}`,
+    `type ${t.analysis.type}${t.analysis.unit ? ` unit ${t.analysis.unit}` : ''}, lang ${t.analysis.lang}, ` +
+      `confidence ${a.confidence}; ${provenance.join('; ')}`,
     `concepts: ${concepts}`,
     'retrieved:',
     ...rows,
     'best sentences:',
     ...sents,
-    `timings ms: analyze ${tm.analyze.toFixed(2)}, keyword ${tm.keyword.toFixed(2)}, vector ${tm.vector.toFixed(2)}, fuse ${tm.fuse.toFixed(2)}, extract ${tm.extract.toFixed(2)}, total ${tm.total.toFixed(2)}`,
+    `timings ms: ${Object.entries(tm)
+      .map(([stage, ms]) => `${stage} ${ms.toFixed(2)}`)
+      .join(', ')}`,
   ].join('\n');
 }
 
@@ -83,7 +89,7 @@ export async function runRepl(answerer: Answerer, options: ReplOptions): Promise
       else if (line.startsWith(':')) say(`Unknown command ${line.split(' ')[0]}; :help lists them.`);
       else {
         last = await answerer.ask(line);
-        say(`${formatAnswer(last)}\n(${last.elapsed_ms} ms)`);
+        say(`${formatAnswer(last, answerer.options.maxQuestionChars)}\n(${last.elapsedMs} ms)`);
       }
     } catch (err) {
       say(userMessageOf(err));
@@ -94,8 +100,12 @@ export async function runRepl(answerer: Answerer, options: ReplOptions): Promise
 }
 
 /** Runs the REPL on this process's stdin/stdout, with `:reload` reading the index from disk again. */
-export async function startLocalChat(config: Config, answerer: Answerer, banner: string): Promise<void> {
-  const reloader = new IndexReloader(config, answerer);
+export async function startLocalChat(
+  indexConfig: Omit<IndexConfig, 'corpusDir'>,
+  answerer: Answerer,
+  banner: string,
+): Promise<void> {
+  const reloader = new IndexReloader(indexConfig, answerer);
   await runRepl(answerer, {
     input: process.stdin,
     output: process.stdout,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerHtml, htmlToText, MAX_MESSAGE, splitHtml } from '../../src/bot/format.js';
 import type { Answer } from '../../src/core/types.js';
-import { validTelegramHtml } from './fake-bot-api.js';
+import { validTelegramHtml } from '../../testkit/fake-bot-api.js';
 
 /** Fixed so that CI is repeatable; set PROPERTY_SEED (and PROPERTY_RUNS) to explore further. */
 const PROPERTY_SEED = Number(process.env.PROPERTY_SEED ?? 20200228);
@@ -29,10 +29,17 @@ describe('Telegram formatter and splitter (property tests)', () => {
           question: 'q',
           found: true,
           confidence: 1,
-          elapsed_ms: 0,
+          elapsedMs: 0,
           lang: a.lang,
           answer: a.answer,
-          citations: a.citations.map((c, i) => ({ n: i + 1, article_id: 'x', title: c.title, quote: c.quote, source: 's', paragraph: 1 })),
+          citations: a.citations.map((c, i) => ({
+            n: i + 1,
+            articleId: 'x',
+            title: c.title,
+            quote: c.quote,
+            source: 's',
+            paragraph: 1,
+          })),
         };
         const html = answerHtml(full);
         const parts = splitHtml(html);

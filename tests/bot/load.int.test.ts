@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBot, type RunningBot } from '../../src/bot/start.js';
+import { readEvalSet } from '../../src/cli/eval-set.js';
 import { loadConfig } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
-import { readEvalSet } from '../../src/cli/eval-set.js';
+import { FakeBotApi } from '../../testkit/fake-bot-api.js';
+import { postUpdates } from '../../testkit/load-generator.js';
 import { seedAnswerer } from '../helpers.js';
-import { FakeBotApi } from './fake-bot-api.js';
-import { postUpdates } from './load-generator.js';
 
 const SECRET = 'load-test-secret-0123456789';
 const api = new FakeBotApi();
@@ -22,12 +22,11 @@ beforeAll(async () => {
     WEBHOOK_SECRET: SECRET,
     PORT: '0',
   });
-  running = await launchBot(config, seeded.answerer, createLogger('silent'));
+  running = await launchBot(config, seeded.config, seeded.answerer, createLogger('silent'));
 });
 afterAll(async () => {
   await running.stop('test');
   await api.stop();
-  seeded.cleanup();
 });
 
 describe('load through webhook mode', () => {
@@ -36,12 +35,19 @@ describe('load through webhook mode', () => {
     // 2,000 residents, each asking once: rate limits are per user and do not interfere.
     const updates = Array.from({ length: 2000 }, (_, i) => ({
       update_id: 10_000 + i,
-      message: { message_id: i + 1, date: 0, chat: { id: 100_000 + i, type: 'private' }, from: { id: 100_000 + i, is_bot: false, first_name: 'r' }, text: questions[i % questions.length] },
+      message: {
+        message_id: i + 1,
+        date: 0,
+        chat: { id: 100_000 + i, type: 'private' },
+        from: { id: 100_000 + i, is_bot: false, first_name: 'r' },
+        text: questions[i % questions.length],
+      },
     }));
     const r = await postUpdates(`http://127.0.0.1:${running.port}/hook`, SECRET, updates, 50);
     expect(r.statuses.filter((s) => s !== 200)).toEqual([]);
     const perChat = new Map<number, number>();
-    for (const c of api.calls) if (c.method === 'sendMessage') perChat.set(c.body.chat_id, (perChat.get(c.body.chat_id) ?? 0) + 1);
+    for (const c of api.calls)
+      if (c.method === 'sendMessage') perChat.set(c.body.chat_id, (perChat.get(c.body.chat_id) ?? 0) + 1);
     expect(perChat.size).toBe(2000);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
   }, 120_000);

@@ -1,9 +1,9 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/core/errors.js';
 import { loadCorpus, MAX_FILE_BYTES } from '../../src/corpus/loader.js';
-import { workspace } from '../helpers.js';
+import { at, workspace } from '../helpers.js';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -33,6 +33,19 @@ describe('loadCorpus', () => {
     expect(reasons['huge.txt']).toMatch(/MB, over the/);
   });
 
+  it('reads sub-folders of a dated archive, and skips a file that cannot be read, naming it', () => {
+    const ws = workspace();
+    cleanup = ws.cleanup;
+    const dir = ws.config.corpusDir;
+    mkdirSync(join(dir, '2020', '02'), { recursive: true });
+    writeFileSync(join(dir, '2020', '02', '28.txt'), '第二期公报\n\n海安新建五个公园。\n');
+    // A dangling link cannot be read even by root (file modes would not stop root).
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
+    const c = loadCorpus(dir);
+    expect(c.bulletins.map((b) => b.source)).toEqual(['2020/02/28.txt', 'nantong-bulletin-2020-02.txt']);
+    expect(c.skipped).toEqual([{ name: 'dangling.txt', reason: expect.stringMatching(/cannot be read \(ENOENT\)/) }]);
+  });
+
   it('throws, naming the files, when nothing at all can be indexed', () => {
     const ws = workspace(false);
     cleanup = ws.cleanup;
@@ -46,7 +59,7 @@ describe('loadCorpus', () => {
     writeFileSync(join(ws.config.corpusDir, 'a-second.txt'), '第二期公报\n\n海安新建五个公园。\n');
     const c = loadCorpus(ws.config.corpusDir);
     expect(c.bulletins.map((b) => b.source)).toEqual(readdirSync(ws.config.corpusDir).sort());
-    expect(c.bulletins[0].articles[0].title).toBe('第二期公报');
+    expect(at(at(c.bulletins, 0).articles, 0).title).toBe('第二期公报');
     rmSync(join(ws.config.corpusDir, 'a-second.txt'));
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBulletin } from '../../src/corpus/parser.js';
-import { SEED } from '../helpers.js';
+import { at, SEED } from '../helpers.js';
 
 const text = readFileSync(SEED, 'utf8');
 const bulletin = parseBulletin(text, 'seed.txt');
@@ -26,13 +26,13 @@ describe('parseBulletin on the seed bulletin', () => {
   });
 
   it('keeps sub-headlines, kickers, bylines and credits out of the body', () => {
-    const [first] = bulletin.articles;
+    const first = at(bulletin.articles, 0);
     expect(first.subtitles).toEqual(['市领导专题调研公安数据赋能疫情防控工作']);
     expect(first.credits).toEqual(['本报讯(记者张亮 通讯员陈金祥)']);
-    const crabs = bulletin.articles[9];
+    const crabs = at(bulletin.articles, 9);
     expect(crabs.subtitles).toEqual(['疫情当前,启东市惠萍镇为养殖户开辟外销通道——']);
     expect(crabs.credits).toEqual(['本报通讯员 姜斌 杨林 杨谷生']);
-    expect(bulletin.articles[4].credits).toEqual(['本报通讯员 樊希萌', '本报记者 赵勇进 王子璇']);
+    expect(at(bulletin.articles, 4).credits).toEqual(['本报通讯员 樊希萌', '本报记者 赵勇进 王子璇']);
   });
 
   it('recognises the page banner and editor credits as furniture', () => {
@@ -44,13 +44,21 @@ describe('parseBulletin on the seed bulletin', () => {
       const body = a.paragraphs.map((p) => p.text).join('\n');
       expect(body).not.toContain('编辑:');
       expect(body).not.toContain('科学统筹两手抓');
-      for (const other of bulletin.articles) if (other !== a && !other.title.startsWith('图片新闻')) expect(body).not.toContain(other.title);
+      for (const other of bulletin.articles)
+        if (other !== a && !other.title.startsWith('图片新闻')) expect(body).not.toContain(other.title);
     }
   });
 
   it('joins paragraphs broken mid-sentence across blank lines', () => {
     const all = bulletin.articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('\n');
-    for (const joined of ['宣传卫生防疫知识', '全镇1.5万亩蟹塘', '疫情防控和服务保障工作的通知》', '不服从统一指挥和调度', '养殖户的心声。', '开具农产品外销通行证']) {
+    for (const joined of [
+      '宣传卫生防疫知识',
+      '全镇1.5万亩蟹塘',
+      '疫情防控和服务保障工作的通知》',
+      '不服从统一指挥和调度',
+      '养殖户的心声。',
+      '开具农产品外销通行证',
+    ]) {
       expect(all).toContain(joined);
     }
   });
@@ -58,21 +66,29 @@ describe('parseBulletin on the seed bulletin', () => {
   it('marks (上接A1版) continuations and strips the marker', () => {
     const cont = bulletin.articles.filter((a) => a.continued).map((a) => a.title);
     expect(cont).toEqual(['“专精特新”为港闸发展蓄积新动能', '31个续建重大项目陆续复工']);
-    expect(bulletin.articles[7].paragraphs[0].text.startsWith('目前区内')).toBe(true);
+    expect(at(at(bulletin.articles, 7).paragraphs, 0).text.startsWith('目前区内')).toBe(true);
   });
 
   it('keeps a photo caption as its own small item', () => {
-    const photo = bulletin.articles[5];
+    const photo = at(bulletin.articles, 5);
     expect(photo.paragraphs).toHaveLength(1);
-    expect(photo.paragraphs[0].kind).toBe('caption');
-    expect(photo.captions[0]).toContain('记者 许丛军摄');
+    expect(at(photo.paragraphs, 0).kind).toBe('caption');
+    expect(at(photo.captions, 0)).toContain('记者 许丛军摄');
   });
 
-  it('gives stable ids and paragraph numbers', () => {
+  it('gives ids derived from content, not position, and stable paragraph numbers (regression)', () => {
     const again = parseBulletin(text, 'seed.txt');
     expect(again.articles.map((a) => a.id)).toEqual(bulletin.articles.map((a) => a.id));
-    expect(bulletin.articles[0].id).toBe('seed/01');
-    expect(bulletin.articles[4].paragraphs.map((p) => p.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(new Set(bulletin.articles.map((a) => a.id)).size).toBe(bulletin.articles.length);
+    // A page with another article in front keeps every id of the ones that follow.
+    const shifted = parseBulletin(`新加的一条\n\n今天新增了一条消息。\n\n${text}`, 'seed.txt');
+    expect(shifted.articles.slice(1).map((a) => a.id)).toEqual(bulletin.articles.map((a) => a.id));
+    // An edited article gets a new id.
+    const edited = parseBulletin(text.replace('31个超10亿元', '32个超10亿元'), 'seed.txt');
+    expect(edited.articles.filter((a, i) => a.id !== at(bulletin.articles, i).id).map((a) => a.title)).toEqual([
+      '31个续建重大项目陆续复工',
+    ]);
+    expect(at(bulletin.articles, 4).paragraphs.map((p) => p.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('reads optional front matter', () => {
@@ -84,12 +100,20 @@ describe('parseBulletin on the seed bulletin', () => {
 
   it('never throws, and every paragraph is text of the input', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('\n', '\n\n', '。', '标题', '编辑:某', '(上接A1版)', '记者 某摄')), { maxLength: 40 }), (parts) => {
-        const input = parts.join('');
-        const b = parseBulletin(input, 'p.txt');
-        const flat = input.replace(/\s+/g, '');
-        for (const a of b.articles) for (const p of a.paragraphs) expect(flat).toContain(p.text.replace(/\s+/g, '').replace(/^[(（][上下]接[A-Za-z]?\d+版[)）]/, ''));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string(), fc.constantFrom('\n', '\n\n', '。', '标题', '编辑:某', '(上接A1版)', '记者 某摄')),
+          { maxLength: 40 },
+        ),
+        (parts) => {
+          const input = parts.join('');
+          const b = parseBulletin(input, 'p.txt');
+          const flat = input.replace(/\s+/g, '');
+          for (const a of b.articles)
+            for (const p of a.paragraphs)
+              expect(flat).toContain(p.text.replace(/\s+/g, '').replace(/^[(（][上下]接[A-Za-z]?\d+版[)）]/, ''));
+        },
+      ),
       { numRuns: 300, seed: 20200228 },
     );
   });

@@ -1,0 +1,215 @@
+/**
+ * The shared answerer behind every front end: validate → analyse → retrieve → score → extract →
+ * render, or abstain; with an LLM, generate → check → show or fall back.
+ */
+import { InputError } from '../core/errors.js';
+import { BILINGUAL_EMPTY_QUESTION, MESSAGES } from '../core/messages.js';
+import type { Answer, Citation, Lang } from '../core/types.js';
+import type { IndexHolder, LoadedIndex } from '../index/loaded-index.js';
+import { detectLang } from '../text/normalize.js';
+import { segmenter } from '../text/tokenizer.js';
+import { type Extraction, extract } from './extractor.js';
+import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
+import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
+import { citationOf, renderAnswer } from './render.js';
+import type { RetrievalTimings, RetrievedChunk } from './retriever.js';
+import { type ScoredSentence, scoreSentences } from './scorer.js';
+import { Snapshot } from './snapshot.js';
+
+/** Options of the {@link Answerer}. */
+export interface AnswererOptions {
+  /** Chunks retrieved per question; the REPL's `:k` changes it. */
+  topK: number;
+  maxQuestionChars: number;
+  /** `keyword` turns the vector side off (the benchmark's baseline); default hybrid. */
+  retrieval?: 'hybrid' | 'keyword';
+  /** An LLM to write answers from the retrieved passages; they are checked before being shown. */
+  llm?: LlmOptions;
+}
+
+/** What the REPL's `:trace` shows: every retrieved chunk with its scores and the stage timings. */
+export interface AnswerTrace {
+  analysis: AnalyzedQuestion;
+  retrieved: RetrievedChunk[];
+  sentences: ScoredSentence[];
+  timings: RetrievalTimings & { analyze: number; extract: number; total: number };
+}
+
+/** An answer plus its trace, and whether the question was cut to `maxQuestionChars`. */
+export type TracedAnswer = Answer & { trace: AnswerTrace; truncated: boolean };
+
+/** The evidence for a question: its analysis, the retrieved chunks and their sentences, best first. */
+export interface Evidence {
+  q: AnalyzedQuestion;
+  hits: RetrievedChunk[];
+  sentences: ScoredSentence[];
+  timings: RetrievalTimings & { analyze: number };
+  vectorError?: string;
+}
+
+/**
+ * Minimum share of the question's concepts a sentence must cover to answer from it.
+ * Calibrated on the tuning part of the eval set with `npm run eval` (see README for the trade-off).
+ */
+export const FOUND_THRESHOLD: Record<Lang, number> = { zh: 0.6, en: 0.5 };
+
+/** Removes markup and control characters a chat client may carry into a question. */
+export function cleanQuestion(text: string): string {
+  return text
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ms = (t: number) => Number(t.toFixed(2));
+
+/**
+ * Answers questions from the index, extractively: a short answer leading with the fact, and
+ * numbered citations quoting the bulletin verbatim. Shared by the bot, the REPL and the CLI.
+ *
+ * @example
+ * const answerer = new Answerer(await loadIndex(config), { topK: 8, maxQuestionChars: 500 });
+ * const a = await answerer.ask('海门有多少项目2月底全面复工?');
+ * a.answer; // '31个（据初步统计,海门31个超10亿元续建重大项目2月底将全面复工）'
+ */
+export class Answerer implements IndexHolder {
+  private snapshot: Snapshot;
+  /** Counted so that operators can see how often the LLM's answers are rejected. */
+  readonly stats: AnswerStats = { llm: 0, fallbacks: {} };
+
+  constructor(
+    index: LoadedIndex,
+    readonly options: AnswererOptions,
+  ) {
+    this.snapshot = this.snapshotOf(index);
+    // Load jieba's dictionary now rather than on the first question.
+    segmenter();
+  }
+
+  private snapshotOf(index: LoadedIndex): Snapshot {
+    return new Snapshot(index, { vectors: this.options.retrieval !== 'keyword' });
+  }
+
+  /** Swaps in a freshly loaded index (hot reload) in one step; questions in flight finish on the old one. */
+  replaceIndex(index: LoadedIndex): void {
+    this.snapshot = this.snapshotOf(index);
+  }
+
+  /** The index being served (manifest, counts) for `/about` and health checks. */
+  get loaded(): LoadedIndex {
+    return this.snapshot.index;
+  }
+
+  /** The full text of one paragraph, for "show source" buttons; undefined when it is no longer indexed. */
+  paragraph(articleId: string, n: number): { title: string; text: string; source: string } | undefined {
+    const a = this.snapshot.articles.get(articleId);
+    const text = this.snapshot.paragraphText(articleId, n);
+    return a && text !== undefined ? { title: a.title, text, source: a.source } : undefined;
+  }
+
+  /** Validates and trims a question; throws {@link InputError} for an empty one. */
+  prepare(raw: string): { text: string; truncated: boolean } {
+    const text = cleanQuestion(raw ?? '');
+    if (!text || !/[\p{L}\p{N}]/u.test(text)) {
+      const message = /\p{L}/u.test(raw ?? '') ? MESSAGES[detectLang(raw)].emptyQuestion : BILINGUAL_EMPTY_QUESTION;
+      throw new InputError('empty', message);
+    }
+    const truncated = text.length > this.options.maxQuestionChars;
+    return { text: truncated ? text.slice(0, this.options.maxQuestionChars) : text, truncated };
+  }
+
+  /** Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and claim checks. */
+  async evidence(text: string, snapshot = this.snapshot): Promise<Evidence> {
+    const t = performance.now();
+    const q = analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon);
+    const analyze = performance.now() - t;
+    const { hits, timings, vectorError } = await snapshot.search.retrieve(q, this.options.topK);
+    const sentences = scoreSentences(q, hits, snapshot.source);
+    return { q, hits, sentences, timings: { analyze, ...timings }, ...(vectorError ? { vectorError } : {}) };
+  }
+
+  /** Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it. */
+  async ask(raw: string): Promise<TracedAnswer> {
+    const t0 = performance.now();
+    const snapshot = this.snapshot;
+    const { text, truncated } = this.prepare(raw);
+    const { q, hits, sentences, timings, vectorError } = await this.evidence(text, snapshot);
+    const t1 = performance.now();
+    const best = sentences[0];
+    const ex = best && best.coverage >= FOUND_THRESHOLD[q.lang] ? extract(q, sentences) : undefined;
+    const tExtract = performance.now() - t1;
+    const elapsed = performance.now() - t0;
+    const trace: AnswerTrace = {
+      analysis: q,
+      retrieved: hits,
+      sentences: sentences.slice(0, 8),
+      timings: { ...timings, extract: tExtract, total: elapsed },
+    };
+    const base = {
+      question: raw,
+      lang: q.lang,
+      elapsedMs: ms(elapsed),
+      trace,
+      truncated,
+      source: 'extractive' as const,
+    };
+    const answer: TracedAnswer = {
+      ...base,
+      ...(vectorError ? { vectorError } : {}),
+      ...this.extractive(q, ex, sentences, snapshot),
+    };
+    if (!this.options.llm || !hits.length) return answer;
+    const outcome = await llmAnswer(this.options.llm, text, q.lang, sentences, hits, answer);
+    const elapsedMs = ms(performance.now() - t0);
+    if (outcome.kind === 'not-found') return { ...answer, elapsedMs };
+    if (outcome.kind === 'fallback') {
+      this.stats.fallbacks[outcome.reason] = (this.stats.fallbacks[outcome.reason] ?? 0) + 1;
+      return {
+        ...answer,
+        elapsedMs,
+        fallback: outcome.reason,
+        ...(outcome.detail ? { fallbackDetail: outcome.detail } : {}),
+      };
+    }
+    this.stats.llm++;
+    const { related: _related, ...rest } = answer;
+    return { ...rest, elapsedMs, found: true, source: 'llm', answer: outcome.answer, citations: outcome.citations };
+  }
+
+  private extractive(
+    q: AnalyzedQuestion,
+    ex: Extraction | undefined,
+    sentences: ScoredSentence[],
+    snapshot: Snapshot,
+  ): Pick<Answer, 'found' | 'answer' | 'citations' | 'related' | 'confidence'> {
+    if (!ex) {
+      return {
+        found: false,
+        answer: MESSAGES[q.lang].notFound,
+        citations: [],
+        related: related(sentences),
+        confidence: Number((sentences[0]?.coverage ?? 0).toFixed(3)),
+      };
+    }
+    return {
+      found: true,
+      answer: renderAnswer(q, ex, snapshot.index.lexicon),
+      citations: [citationOf(ex.sentence, 1)],
+      confidence: Number(ex.sentence.coverage.toFixed(3)),
+    };
+  }
+}
+
+/** The closest passages of an unanswered question, one per article, labelled as not an answer by front ends. */
+function related(sentences: ScoredSentence[]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const s of sentences) {
+    if (out.length >= 2 || s.coverage <= 0) break;
+    if (seen.has(s.chunk.articleId)) continue;
+    seen.add(s.chunk.articleId);
+    out.push(citationOf(s, out.length + 1));
+  }
+  return out;
+}

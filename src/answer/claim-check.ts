@@ -1,0 +1,87 @@
+/** Checking a claim against the bulletin: figures with their units decide supported / contradicted / not found. */
+import { MESSAGES } from '../core/messages.js';
+import type { CheckResult, Lang } from '../core/types.js';
+import { englishFigures, findMentions, type Mention } from '../text/figures.js';
+import { normalize } from '../text/normalize.js';
+import type { Answerer } from './answerer.js';
+import { citationOf } from './render.js';
+import type { ScoredSentence } from './scorer.js';
+
+/** Share of a claim's concepts a sentence must cover before its figures are compared. */
+const CHECK_THRESHOLD: Record<Lang, number> = { zh: 0.55, en: 0.5 };
+
+/** A figure asserted by a claim: value plus unit ('' when the claim gives none, as in English). */
+interface ClaimFigure {
+  text: string;
+  value: number;
+  unit: string;
+  kind: Mention['kind'];
+}
+
+function claimFigures(claim: string, lang: Lang): ClaimFigure[] {
+  if (lang === 'zh')
+    return findMentions(claim).map((m) => ({ text: m.text, value: m.value, unit: m.unit, kind: m.kind }));
+  const { dates, numbers } = englishFigures(claim);
+  return [
+    ...dates.flatMap((d) =>
+      findMentions(d).map((m) => ({ text: d, value: m.value, unit: 'date', kind: 'date' as const })),
+    ),
+    ...numbers
+      .filter((n) => !dates.some((d) => d.includes(String(n))))
+      .map((n) => ({ text: String(n), value: n, unit: '', kind: 'quantity' as const })),
+  ];
+}
+
+function sameKind(f: ClaimFigure, m: Mention): boolean {
+  if (f.kind === 'date' || m.kind === 'date') return f.kind === m.kind;
+  return !f.unit || !m.unit || f.unit === m.unit;
+}
+
+/**
+ * Checks a claim against the bulletin. Figures decide: a figure of the same unit in the best
+ * matching sentence that equals the claim's supports it, one that differs contradicts it.
+ *
+ * @example
+ * (await checkClaim(answerer, '海门有30个重大项目2月底复工')).verdict // 'contradicted'
+ */
+export async function checkClaim(answerer: Answerer, raw: string): Promise<CheckResult> {
+  const t0 = performance.now();
+  const { text } = answerer.prepare(raw);
+  const { q, sentences } = await answerer.evidence(text);
+  const lang = q.lang;
+  const say = MESSAGES[lang].check;
+  const done = (verdict: CheckResult['verdict'], answer: string, s?: ScoredSentence): CheckResult => ({
+    claim: raw,
+    lang,
+    verdict,
+    answer,
+    citations: s ? [citationOf(s, 1)] : [],
+    elapsedMs: Number((performance.now() - t0).toFixed(2)),
+  });
+  // Figures in the claim are what is being checked, so they do not count towards finding the sentence.
+  const figures = claimFigures(text, lang);
+  const figureTexts = new Set(figures.map((f) => normalize(f.text)));
+  const candidates = sentences.filter((s) => s.coverage >= CHECK_THRESHOLD[lang]).slice(0, 5);
+  const best = candidates[0];
+  if (!best) return done('not_found', say.notFound);
+  if (!figures.length) {
+    return best.coverage >= 0.8
+      ? done('supported', say.supported(best.text), best)
+      : done('not_found', say.notFound, best);
+  }
+  for (const s of candidates) {
+    const mentions = findMentions(s.text);
+    const matched = figures.map((f) => mentions.find((m) => sameKind(f, m) && m.value === f.value));
+    if (matched.every(Boolean)) return done('supported', say.supported(s.text), s);
+    for (const [i, f] of figures.entries()) {
+      if (matched[i]) continue;
+      // The bulletin's figure for the same thing: same unit, not itself one of the claim's figures.
+      const rival = mentions.find(
+        (m) => sameKind(f, m) && m.unit !== '' && !figureTexts.has(normalize(m.text)) && m.value !== f.value,
+      );
+      if (rival && s.coverage >= best.coverage * 0.9)
+        return done('contradicted', say.contradicted(rival.text, f.text), s);
+    }
+  }
+  return done('not_found', say.notFound, best);
+}

@@ -1,0 +1,50 @@
+/** One loaded index with what answering derives from it, taken whole by each question. */
+import type { Article } from '../core/types.js';
+import type { LoadedIndex } from '../index/loaded-index.js';
+import { type Span, splitSentences } from '../text/sentences.js';
+import { HybridSearch } from './retriever.js';
+import type { SentenceSource } from './scorer.js';
+
+/** Paragraphs split into sentences, kept at hand: the same paragraphs come back question after question. */
+const SPLIT_CACHE_SIZE = 20_000;
+
+/**
+ * Immutable once built: a reload builds a new snapshot and swaps one reference, so a question that
+ * awaits retrieval (a network call with neural embeddings) never mixes two indexes.
+ */
+export class Snapshot {
+  readonly articles: Map<string, Article>;
+  readonly search: HybridSearch;
+  readonly source: SentenceSource;
+  private readonly split = new Map<string, { para: string; spans: Span[] }>();
+
+  constructor(
+    readonly index: LoadedIndex,
+    options: { vectors: boolean },
+  ) {
+    this.articles = new Map(index.articles.map((a) => [a.id, a]));
+    this.search = new HybridSearch(index, { vectors: options.vectors });
+    this.source = {
+      headline: (id) => {
+        const a = this.articles.get(id);
+        return a ? [a.title, ...a.subtitles].join(' ') : '';
+      },
+      sentences: (chunk) => {
+        const key = `${chunk.articleId}:${chunk.paragraph}`;
+        let s = this.split.get(key);
+        if (!s) {
+          const para = this.paragraphText(chunk.articleId, chunk.paragraph) ?? chunk.text;
+          s = { para, spans: splitSentences(para) };
+          if (this.split.size >= SPLIT_CACHE_SIZE) this.split.delete(this.split.keys().next().value as string);
+          this.split.set(key, s);
+        }
+        return s;
+      },
+    };
+  }
+
+  /** The text of paragraph `n` of an article, if both exist. */
+  paragraphText(articleId: string, n: number): string | undefined {
+    return this.articles.get(articleId)?.paragraphs.find((p) => p.n === n)?.text;
+  }
+}

@@ -1,0 +1,211 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A recorded Bot API call. */
+export interface Call {
+  method: string;
+  body: Record<string, any>;
+  /** performance.now() when the call arrived. */
+  at: number;
+}
+
+const ALLOWED_TAGS = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'tg-spoiler',
+  'span',
+]);
+
+/** Validates HTML the way the Bot API documents it: known tags, balanced, entities only &lt; &gt; &amp; &quot; and numeric. */
+export function validTelegramHtml(html: string): boolean {
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>|&([a-z#0-9]+);|[<>]|&/gi)) {
+    if (m[0] === '<' || m[0] === '>') return false;
+    if (m[0] === '&') return false;
+    if (m[3] !== undefined) {
+      if (!/^(lt|gt|amp|quot|#\d+|#x[0-9a-f]+)$/i.test(m[3])) return false;
+      continue;
+    }
+    const tag = (m[2] ?? '').toLowerCase();
+    if (!ALLOWED_TAGS.has(tag)) return false;
+    if (m[1]) {
+      if (stack.pop() !== tag) return false;
+    } else stack.push(tag);
+  }
+  return stack.length === 0;
+}
+
+/**
+ * A small loopback Bot API: long polling, recorded calls, HTML validation and injectable failures.
+ */
+export class FakeBotApi {
+  readonly calls: Call[] = [];
+  private updates: any[] = [];
+  private nextUpdate = 1;
+  private nextMessage = 1000;
+  private waiters: Array<() => void> = [];
+  /** The offset of every getUpdates call, in order. */
+  readonly offsets: number[] = [];
+  private failures = new Map<string, Array<{ code: number; retry_after?: number }>>();
+  private server?: Server;
+  readonly bot = { id: 4242, is_bot: true, first_name: 'Bulletin', username: 'bulletin_qa_bot' };
+
+  /** Starts listening on loopback (`port` 0: any free port) and returns the API root. */
+  async start(port = 0): Promise<string> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', async () => {
+        const method = (req.url ?? '').split('/').pop()?.split('?')[0] ?? '';
+        const body = raw ? JSON.parse(raw) : {};
+        const reply = (status: number, payload: object) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+        const fail = this.failures.get(method)?.shift();
+        if (fail) {
+          this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now() });
+          // Code 0 stands for a connection reset.
+          if (fail.code === 0) return req.socket.destroy();
+          return reply(fail.code, {
+            ok: false,
+            error_code: fail.code,
+            description:
+              fail.code === 429
+                ? 'Too Many Requests: retry later'
+                : fail.code === 400
+                  ? "Bad Request: can't parse entities"
+                  : 'Bad Gateway',
+            ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}),
+          });
+        }
+        if (method !== 'getUpdates') this.calls.push({ method, body, at: performance.now() });
+        switch (method) {
+          case 'getMe':
+            return reply(200, { ok: true, result: this.bot });
+          case 'getUpdates': {
+            const offset = Number(body.offset ?? 0);
+            this.offsets.push(offset);
+            this.updates = this.updates.filter((u) => u.update_id >= offset);
+            if (!this.updates.length)
+              await new Promise<void>((r) => {
+                this.waiters.push(r);
+                setTimeout(r, 300);
+              });
+            return reply(200, { ok: true, result: this.updates.filter((u) => u.update_id >= offset) });
+          }
+          case 'sendMessage': {
+            if (body.parse_mode === 'HTML' && !validTelegramHtml(body.text))
+              return reply(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" });
+            if (String(body.text).length > 4096)
+              return reply(400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+            return reply(200, {
+              ok: true,
+              result: {
+                message_id: this.nextMessage++,
+                date: 0,
+                chat: { id: body.chat_id, type: 'private' },
+                from: this.bot,
+                text: body.text,
+              },
+            });
+          }
+          default:
+            return reply(200, { ok: true, result: true });
+        }
+      });
+    });
+    await new Promise<void>((r) => this.server?.listen(port, '127.0.0.1', r));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.waiters) w();
+    await new Promise<void>((r) => this.server?.close(() => r()));
+    this.server?.closeAllConnections?.();
+  }
+
+  /** Queues failures for the next calls of a method (code 0: the connection is reset; 400: entities rejected). */
+  failNext(method: string, ...failures: Array<{ code: number; retry_after?: number }>): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /** Queues a message update and returns its update id. */
+  push(message: Record<string, any>): number {
+    const update_id = this.nextUpdate++;
+    this.updates.push({ update_id, message: { message_id: this.nextMessage++, date: 0, ...message } });
+    for (const w of this.waiters.splice(0)) w();
+    return update_id;
+  }
+
+  /** Queues any update (callback query, inline query…) and returns its update id. */
+  pushUpdate(update: Record<string, any>): number {
+    const update_id = this.nextUpdate++;
+    this.updates.push({ update_id, ...update });
+    for (const w of this.waiters.splice(0)) w();
+    return update_id;
+  }
+
+  /** Waits until `condition` holds (polling every 20 ms), or fails after `ms` saying `what`. */
+  private async until(condition: () => boolean, ms: number, what: () => string): Promise<void> {
+    const t0 = Date.now();
+    while (!condition()) {
+      if (Date.now() - t0 > ms) throw new Error(what());
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Waits until the bot polls for updates. */
+  waitPolling(ms = 10_000): Promise<void> {
+    return this.until(
+      () => this.offsets.length > 0,
+      ms,
+      () => 'the bot never polled',
+    );
+  }
+
+  /**
+   * Waits until the bot has handled the update: telegraf asks for the next offset only once every
+   * update of a batch is handled, so an offset past `updateId` says it is done.
+   */
+  waitHandled(updateId: number, ms = 10_000): Promise<void> {
+    return this.until(
+      () => this.offsets.some((o) => o > updateId),
+      ms,
+      () => `update ${updateId} was not handled`,
+    );
+  }
+
+  /** Waits until `method` was called (or failed) `n` times in all. */
+  waitCalls(method: string, n: number, ms = 10_000): Promise<void> {
+    const count = () => this.calls.filter((c) => c.method.split('!')[0] === method).length;
+    return this.until(
+      () => count() >= n || (method === 'getUpdates' && this.offsets.length >= n),
+      ms,
+      () => `${method} called ${count()} of ${n} times`,
+    );
+  }
+
+  sent(chatId: number): Call[] {
+    return this.calls.filter((c) => c.method === 'sendMessage' && c.body.chat_id === chatId);
+  }
+
+  /** Waits until `n` messages were sent to the chat (or fails after `ms`). */
+  async waitSent(chatId: number, n: number, ms = 10_000): Promise<Call[]> {
+    await this.until(
+      () => this.sent(chatId).length >= n,
+      ms,
+      () => `only ${this.sent(chatId).length} of ${n} messages to ${chatId}`,
+    );
+    return this.sent(chatId);
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { Answerer } from '../../src/answer/answerer.js';
+import { judge, readEvalSet } from '../../src/cli/eval-set.js';
+import { InputError } from '../../src/core/errors.js';
+import type { LoadedIndex } from '../../src/index/loaded-index.js';
+import { figuresAreQuoted } from '../../src/text/figures.js';
+import { normalize } from '../../src/text/normalize.js';
+import { at, useSeed } from '../helpers.js';
+
+const seeded = useSeed();
+const items = readEvalSet('tests/eval/questions.jsonl');
+
+describe('Answerer on the project eval set', () => {
+  it('quotes the bulletin verbatim and only states figures found in its quotes, for every question', async () => {
+    const paragraphs = seeded.index.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+    for (const item of items) {
+      const a = await seeded.answerer.ask(item.q);
+      expect(a.answer.length, item.id).toBeLessThanOrEqual(200);
+      for (const c of [...a.citations, ...(a.related ?? [])]) {
+        expect(
+          paragraphs.some((p) => p.includes(c.quote)),
+          `${item.id} quote`,
+        ).toBe(true);
+      }
+      if (a.found) {
+        const quotes = a.citations.map((c) => c.quote);
+        expect(figuresAreQuoted(a.answer, quotes), `${item.id}: ${a.answer}`).toBe(true);
+      }
+    }
+  });
+
+  it('meets the bar: ≥90% of Chinese and ≥70% of English answers right, and no invented answer', async () => {
+    const outcomes: ReturnType<typeof judge>[] = [];
+    for (const item of items) outcomes.push(judge(item, await seeded.answerer.ask(item.q)));
+    const rate = (lang: string) => {
+      const xs = outcomes.filter((o) => o.item.found && o.item.lang === lang);
+      return xs.filter((o) => o.correct && o.cited).length / xs.length;
+    };
+    expect(rate('zh')).toBeGreaterThanOrEqual(0.9);
+    expect(rate('en')).toBeGreaterThanOrEqual(0.7);
+    expect(outcomes.filter((o) => !o.item.found).every((o) => o.abstainedOk)).toBe(true);
+  });
+});
+
+describe('Answerer behaviour', () => {
+  it('answers the Haimen question with the figure first and the exact sentence', async () => {
+    const a = await seeded.answerer.ask('海门有多少项目2月底全面复工?');
+    expect(a).toMatchObject({ found: true, lang: 'zh' });
+    expect(a.answer.startsWith('31个')).toBe(true);
+    const c = at(a.citations, 0);
+    expect(c).toMatchObject({
+      n: 1,
+      title: '31个续建重大项目陆续复工',
+      paragraph: 1,
+      source: 'nantong-bulletin-2020-02.txt',
+    });
+    expect(c.quote).toContain('海门31个超10亿元续建重大项目2月底将全面复工');
+  });
+
+  it('bridges English questions and answers in English first', async () => {
+    const a = await seeded.answerer.ask(
+      'When did the Qidong agriculture bureau decide to issue sales passes for crab farmers?',
+    );
+    expect(a.answer.startsWith('February 7')).toBe(true);
+    expect(at(a.citations, 0).quote).toContain('2月7日');
+  });
+
+  it('does not read "may" as May (regression: it gained the concept 5月 and answered 6 days)', async () => {
+    const a = await seeded.answerer.ask('How long may the Pinghai road be?');
+    expect(a.trace.analysis.concepts.map((c) => c.label)).not.toContain('5月');
+    expect(a.answer).toMatch(/^28\.3 km/);
+  });
+
+  it('says plainly when the bulletin does not hold the answer, in the question’s language', async () => {
+    const zh = await seeded.answerer.ask('明天南通会下雨吗?');
+    expect(zh).toMatchObject({ found: false, citations: [] });
+    expect(zh.answer).toMatch(/没有/);
+    const en = await seeded.answerer.ask('Who is the mayor of Shanghai?');
+    expect(en).toMatchObject({ found: false, answer: 'The bulletin does not say.' });
+  });
+
+  it('rejects empty questions clearly and survives huge or marked-up ones', async () => {
+    await expect(seeded.answerer.ask('   ')).rejects.toThrow(InputError);
+    await expect(seeded.answerer.ask('？？！')).rejects.toThrow(/请输入/);
+    const huge = await seeded.answerer.ask(`平海公路总投资多少?${'啊'.repeat(10_000)}`);
+    expect(huge.truncated).toBe(true);
+    const html = await seeded.answerer.ask('<b>平海公路</b> & <script>总投资</script>多少?');
+    expect(normalize(html.answer)).toContain('5.65亿元');
+  });
+
+  it('answers a question in flight from the index it started with, whatever a reload does meanwhile (regression)', async () => {
+    // A neural embedding makes retrieval await a network call; a slow one stands in for it here.
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: LoadedIndex = {
+      ...seeded.index,
+      embeddings: {
+        embedQuery: async () => {
+          await gate;
+          return Array<number>(seeded.index.vectors.dimensions).fill(0.01);
+        },
+        embedDocuments: async () => [],
+      },
+    };
+    const answerer = new Answerer(slow, { topK: 8, maxQuestionChars: 500 });
+    const inFlight = answerer.ask('平海公路总投资多少?');
+    // The reload brings the same articles with other text (as after a re-ingest of edited files).
+    const articles = seeded.index.articles.map((a) => ({
+      ...a,
+      paragraphs: a.paragraphs.map((p) => ({ ...p, text: '替换后的段落。' })),
+    }));
+    const other: LoadedIndex = { ...seeded.index, articles };
+    answerer.replaceIndex(other);
+    release();
+    const a = await inFlight;
+    expect(a.answer).toMatch(/^5\.65亿元/);
+    expect(at(a.citations, 0).quote).toContain('总投资5.65亿元');
+    expect(answerer.loaded).toBe(other);
+  });
+});

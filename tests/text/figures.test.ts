@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  englishFigures,
+  figuresAreQuoted,
+  figureValues,
+  findMentions,
+  mentionToEnglish,
+  parseNumber,
+} from '../../src/text/figures.js';
+import { at } from '../helpers.js';
+
+describe('parseNumber', () => {
+  it('reads Chinese numerals, Arabic digits with 万/亿, and full-width digits', () => {
+    expect(parseNumber('三十一')).toBe(31);
+    expect(parseNumber('两千零五')).toBe(2005);
+    expect(parseNumber('1.5万')).toBe(15000);
+    expect(parseNumber('１２')).toBe(12);
+    expect(parseNumber('5.65亿')).toBeCloseTo(565_000_000);
+    expect(parseNumber('abc')).toBeUndefined();
+  });
+});
+
+describe('findMentions', () => {
+  const kinds = (s: string) => findMentions(s).map((m) => `${m.text}:${m.kind}:${m.unit}`);
+  it('finds counts with their measure words, dates, durations and percentages', () => {
+    expect(kinds('海门31个超10亿元续建重大项目2月底将全面复工')).toEqual([
+      '31个:quantity:个',
+      '超10亿元:quantity:元',
+      '2月底:date:date',
+    ]);
+    expect(kinds('虽受疫情影响耽误了一个月工期')).toEqual(['一个月:duration:个月']);
+    expect(kinds('复工率100%,车速可达100公里/小时')).toEqual(['100%:percent:%', '100公里/小时:quantity:公里/小时']);
+    expect(kinds('联合组建三个督导组,坚持一手抓')).toEqual(['三个:quantity:个']);
+    expect(kinds('截至本月25日,2月7日')).toEqual(['25日:date:date', '2月7日:date:date']);
+    expect(kinds('我市3万多民政服务对象')).toEqual(['3万多:quantity:']);
+    expect(kinds('全长28.3千米')).toEqual(['28.3千米:quantity:千米']);
+  });
+  it('gives offsets into the original text', () => {
+    const s = '销量突破２００万斤';
+    const m = at(findMentions(s), 0);
+    expect(s.slice(m.start, m.end)).toBe('２００万斤');
+    expect(m.value).toBe(2_000_000);
+  });
+});
+
+describe('English', () => {
+  it('renders figures and dates in English', () => {
+    const en = (s: string) => findMentions(s).map(mentionToEnglish);
+    expect(en('2月7日')).toEqual(['February 7']);
+    expect(en('350多万斤')).toEqual(['over 3.5 million jin']);
+    expect(en('一个月')).toEqual(['1 month']);
+    expect(en('2月底')).toEqual(['end of February']);
+  });
+  it('reads English dates and numbers', () => {
+    expect(englishFigures('by end of February, on February 7th, thirty')).toEqual({
+      dates: ['2月底', '2月7日'],
+      numbers: [7, 30],
+    });
+    expect(englishFigures('1,880 officials').numbers).toEqual([1880]);
+  });
+  it('reads "may" and "mar" as months only with a day, a year or a preposition (regression)', () => {
+    expect(englishFigures('How long may the road be?').dates).toEqual([]);
+    expect(englishFigures('Mar the record? It may rain.').dates).toEqual([]);
+    expect(englishFigures('What happened on May 5?').dates).toEqual(['5月5日']);
+    expect(englishFigures('in May, and Mar. 3').dates).toEqual(['3月3日', '5月']);
+  });
+});
+
+describe('figure values, whatever the language', () => {
+  it('reads scales, separators and Chinese multipliers as the same value', () => {
+    expect(figureValues('总投资5.65亿元')).toContain(565_000_000);
+    expect(figureValues('565 million yuan')).toContain(565_000_000);
+    expect(figureValues('1,880 officials')).toContain(1880);
+    expect(figureValues('350多万斤')).toContain(3_500_000);
+  });
+  it('says whether an answer states only figures its quotes hold', () => {
+    expect(
+      figuresAreQuoted('over 3.5 million jin (350多万斤)', ['该镇节后未及销售的350多万斤商品扣蟹已基本销罄。']),
+    ).toBe(true);
+    expect(figuresAreQuoted('February 7', ['2月7日,好消息终于传来。'])).toBe(true);
+    expect(figuresAreQuoted('32个', ['海门31个超10亿元续建重大项目'])).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ import { readEvalSet } from '../../src/cli/eval-set.js';
 import { loadConfig } from '../../src/core/config.js';
 import { buildIndex } from '../../src/index/store/build.js';
 import { loadIndex } from '../../src/index/store/load.js';
+import { HnswVectorIndex } from '../../src/index/vector-index.js';
 import { quantile } from '../../testkit/load-generator.js';
 import { syntheticQuestions, writeSyntheticCorpus } from './synthetic-corpus.js';
 
@@ -129,6 +130,7 @@ async function query(work: string, n: number, full: boolean) {
   const servingPeakRssMb = peakRssMb();
 
   // Recall@10 of HNSW against an exact scan of the same vectors.
+  if (!(index.vectors instanceof HnswVectorIndex)) throw new Error('the benchmark measures the HNSW graph');
   const hnsw = index.vectors.graph;
   const count = hnsw.getCurrentCount();
   const dims = hnsw.getNumDimensions();

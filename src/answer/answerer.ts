@@ -103,7 +103,7 @@ export class Answerer implements IndexHolder {
 
   /** The full text of one paragraph, for "show source" buttons; undefined when it is no longer indexed. */
   paragraph(articleId: string, n: number): { title: string; text: string; source: string } | undefined {
-    const a = this.snapshot.articles.get(articleId);
+    const a = this.snapshot.index.docs.article(articleId);
     const text = this.snapshot.paragraphText(articleId, n);
     return a && text !== undefined ? { title: a.title, text, source: a.source } : undefined;
   }

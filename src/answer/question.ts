@@ -1,5 +1,5 @@
 import type { Lang } from '../core/types.js';
-import type { KeywordIndex } from '../index/keyword-index.js';
+import type { KeywordSearch } from '../index/loaded-index.js';
 import { englishWords } from '../text/english.js';
 import { englishFigures, findMentions, isMonthWord, UNITS } from '../text/figures.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -123,7 +123,7 @@ function addTerms(terms: Map<string, number>, text: string, weight: number): voi
   for (const t of [...words(text), ...bigrams(normalize(text))]) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
 }
 
-function zhConcepts(question: string, keyword: KeywordIndex): Concept[] {
+function zhConcepts(question: string, keyword: KeywordSearch): Concept[] {
   const stripped = stripQuestionWords(question);
   const concepts: Concept[] = [];
   const mentions = findMentions(stripped);
@@ -140,7 +140,7 @@ function zhConcepts(question: string, keyword: KeywordIndex): Concept[] {
 }
 
 /** A word the index does not know as a whole is judged by its rarest bigram. */
-function bigramIdf(word: string, keyword: KeywordIndex, maxIdf: number): number {
+function bigramIdf(word: string, keyword: KeywordSearch, maxIdf: number): number {
   const bs = bigrams(word);
   if (!bs.length) return maxIdf;
   return Math.max(...bs.map((b) => (keyword.docFrequency(b) ? keyword.idf(b) : maxIdf)));
@@ -156,12 +156,12 @@ function dedupe(concepts: Concept[]): Concept[] {
 }
 
 /** How rare a concept is in the corpus: the IDF of its rarest alternative. */
-function conceptIdf(alts: string[], keyword: KeywordIndex, maxIdf: number): number {
+function conceptIdf(alts: string[], keyword: KeywordSearch, maxIdf: number): number {
   if (!alts.length) return maxIdf * 0.7;
   return Math.min(...alts.map((a) => (keyword.docFrequency(a) > 0 ? keyword.idf(a) : bigramIdf(a, keyword, maxIdf))));
 }
 
-function enConcepts(question: string, lexicon: Lexicon, keyword: KeywordIndex): Concept[] {
+function enConcepts(question: string, lexicon: Lexicon, keyword: KeywordSearch): Concept[] {
   const concepts: Concept[] = [];
   const figures = englishFigures(question);
   for (const d of figures.dates) concepts.push({ label: d, alts: [d], weight: 1.5, key: true });
@@ -214,7 +214,7 @@ function enConcepts(question: string, lexicon: Lexicon, keyword: KeywordIndex): 
  * English questions are bridged to Chinese through the corpus lexicon (CC-CEDICT glosses,
  * pinyin of the corpus's own names, English dates and numbers).
  */
-export function analyzeQuestion(question: string, keyword: KeywordIndex, lexicon: Lexicon): AnalyzedQuestion {
+export function analyzeQuestion(question: string, keyword: KeywordSearch, lexicon: Lexicon): AnalyzedQuestion {
   const lang = detectLang(question);
   const { type, unit } = typeOf(question, lang);
   const terms = new Map<string, number>();

@@ -4,8 +4,7 @@
  */
 import type { Chunk } from '../core/types.js';
 import { embedsTerms } from '../index/embeddings.js';
-import type { KeywordHit } from '../index/keyword-index.js';
-import type { LoadedIndex } from '../index/loaded-index.js';
+import type { DateRange, KeywordHit, LoadedIndex } from '../index/loaded-index.js';
 
 /** A retrieved chunk with the scores of each stage, for answering and for the REPL's `:trace`. */
 export interface RetrievedChunk {
@@ -24,10 +23,14 @@ export interface RetrievalTimings {
   fuse: number;
 }
 
-/** What retrieval searches with: the question's text (for a neural embedding) and its weighted index terms. */
+/**
+ * What retrieval searches with: the question's text (for a neural embedding), its weighted index
+ * terms, and optionally the issues to search.
+ */
 export interface SearchQuery {
   text: string;
   terms: Map<string, number>;
+  range?: DateRange;
 }
 
 /** The result of one retrieval; `vectorError` says why the vector side was skipped (a neural provider failed). */
@@ -85,17 +88,17 @@ export class HybridSearch {
 
   /** Retrieves the top `k` chunks for a query. */
   async retrieve(query: SearchQuery, k: number): Promise<Retrieval> {
-    const { keyword, vectors, chunks } = this.index;
+    const { keyword, vectors, docs } = this.index;
     const terms = [...query.terms.keys()];
     let t = performance.now();
-    const kw = keyword.search(terms, CANDIDATES, query.terms);
+    const kw = keyword.search(terms, CANDIDATES, query.terms, query.range);
     const tKeyword = performance.now() - t;
     t = performance.now();
     let vectorError: string | undefined;
     let vec: Array<[number, number]> = [];
     if (terms.length && this.options.vectors !== false) {
       try {
-        vec = vectors.search(await questionVector(query, this.index, kw), CANDIDATES);
+        vec = vectors.search(await questionVector(query, this.index, kw), CANDIDATES, query.range);
       } catch (err) {
         // Keyword retrieval alone still answers most questions; a provider outage must not fail them.
         vectorError = (err as Error)?.name === 'TimeoutError' ? 'timeout' : 'provider error';
@@ -106,7 +109,7 @@ export class HybridSearch {
     const byDoc = new Map<number, RetrievedChunk>();
     const entry = (doc: number): RetrievedChunk | undefined => {
       const known = byDoc.get(doc);
-      const chunk = chunks[doc];
+      const chunk = docs.chunk(doc);
       if (known || !chunk) return known;
       const e = { chunk, keyword: 0, vector: 0, fused: 0 };
       byDoc.set(doc, e);

@@ -1,5 +1,4 @@
 /** One loaded index with what answering derives from it, taken whole by each question. */
-import type { Article } from '../core/types.js';
 import type { LoadedIndex } from '../index/loaded-index.js';
 import { type Span, splitSentences } from '../text/sentences.js';
 import { HybridSearch } from './retriever.js';
@@ -13,7 +12,6 @@ const SPLIT_CACHE_SIZE = 20_000;
  * awaits retrieval (a network call with neural embeddings) never mixes two indexes.
  */
 export class Snapshot {
-  readonly articles: Map<string, Article>;
   readonly search: HybridSearch;
   readonly source: SentenceSource;
   private readonly split = new Map<string, { para: string; spans: Span[] }>();
@@ -22,11 +20,10 @@ export class Snapshot {
     readonly index: LoadedIndex,
     options: { vectors: boolean },
   ) {
-    this.articles = new Map(index.articles.map((a) => [a.id, a]));
     this.search = new HybridSearch(index, { vectors: options.vectors });
     this.source = {
       headline: (id) => {
-        const a = this.articles.get(id);
+        const a = index.docs.article(id);
         return a ? [a.title, ...a.subtitles].join(' ') : '';
       },
       sentences: (chunk) => {
@@ -45,6 +42,6 @@ export class Snapshot {
 
   /** The text of paragraph `n` of an article, if both exist. */
   paragraphText(articleId: string, n: number): string | undefined {
-    return this.articles.get(articleId)?.paragraphs.find((p) => p.n === n)?.text;
+    return this.index.docs.article(articleId)?.paragraphs.find((p) => p.n === n)?.text;
   }
 }

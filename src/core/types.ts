@@ -57,6 +57,8 @@ export interface Chunk {
   end: number;
   /** Verbatim text of the chunk. */
   text: string;
+  /** The article's issue date, if known (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as given). */
+  date?: string;
 }
 
 /** One quoted source shown with an answer. */

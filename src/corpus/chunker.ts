@@ -31,6 +31,7 @@ export function chunkArticles(articles: Article[], options: ChunkOptions = DEFAU
           start,
           end,
           text: p.text.slice(start, end),
+          ...(a.date ? { date: a.date } : {}),
         });
         start = -1;
       };

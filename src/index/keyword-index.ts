@@ -7,11 +7,8 @@ export interface KeywordIndexState {
   terms: Record<string, [number, number]>;
 }
 
-/** A scored hit from {@link KeywordIndex.search}. */
-export interface KeywordHit {
-  doc: number;
-  score: number;
-}
+import type { ChunkDays } from './chunk-days.js';
+import type { DateRange, KeywordHit, KeywordSearch } from './loaded-index.js';
 
 /**
  * Okapi BM25 over caller-supplied terms. LangChain's BM25Retriever splits on white space and
@@ -23,7 +20,7 @@ export interface KeywordHit {
  * const kw = KeywordIndex.build(chunks.map((c) => passageTerms(c.text)));
  * kw.search(questionTerms('海门 复工'), 10);
  */
-export class KeywordIndex {
+export class KeywordIndex implements KeywordSearch {
   private readonly avgLength: number;
   private readonly terms: Map<string, [number, number]>;
   private scratch?: Float64Array;
@@ -32,6 +29,8 @@ export class KeywordIndex {
     private readonly state: KeywordIndexState,
     /** (doc, tf) pairs, grouped by term. */
     readonly postings: Int32Array,
+    /** Issue dates of the documents, for searches restricted to a date range. */
+    private readonly days?: ChunkDays,
   ) {
     this.terms = new Map(Object.entries(state.terms));
     const total = state.docLengths.reduce((a, b) => a + b, 0);
@@ -94,7 +93,9 @@ export class KeywordIndex {
    * Top `k` documents for the query terms. `weights` scales a term's contribution
    * (e.g. translated English terms count less than exact ones).
    */
-  search(terms: string[], k: number, weights?: Map<string, number>): KeywordHit[] {
+  search(terms: string[], k: number, weights?: Map<string, number>, range?: DateRange): KeywordHit[] {
+    const accept = range ? this.days?.matcher(range) : undefined;
+    if (range && !accept) return [];
     const { k1, b, docLengths } = this.state;
     // Scores accumulate in one reusable array: at 100k chunks a common term has tens of thousands
     // of postings, and a Map per question costs more than the rest of the answer.
@@ -120,6 +121,7 @@ export class KeywordIndex {
     for (const doc of touched) {
       const score = scores[doc] as number;
       scores[doc] = 0;
+      if (accept && !accept(doc)) continue;
       const last = best[k - 1];
       if (last && score <= last.score) continue;
       let at = best.length;

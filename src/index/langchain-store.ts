@@ -4,25 +4,28 @@
  */
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { Chunk } from '../core/types.js';
-import type { HnswVectorIndex } from './vector-index.js';
+import type { LoadedIndex } from './loaded-index.js';
+import { HnswVectorIndex } from './vector-index.js';
 
 /**
  * Wraps the index's HNSW graph and chunks in LangChain's `HNSWLib`, sharing the graph (no copy).
  * Documents hold the chunk text with its citation fields as metadata.
  *
  * @example
- * const store = toLangChainStore(index.vectors, index.embeddings, index.chunks);
+ * const store = toLangChainStore(index);
  * const docs = await store.similaritySearch('海门 续建 重大项目', 3);
  */
-export function toLangChainStore(vectors: HnswVectorIndex, embeddings: EmbeddingsInterface, chunks: Chunk[]): HNSWLib {
+export function toLangChainStore(index: Pick<LoadedIndex, 'vectors' | 'embeddings' | 'docs'>): HNSWLib {
+  const { vectors, embeddings, docs: chunks } = index;
+  if (!(vectors instanceof HnswVectorIndex)) throw new TypeError('This index keeps no HNSW graph to share.');
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: vectors.dimensions, index: vectors.graph });
-  const docs: Record<number, Document> = {};
-  chunks.forEach((c, i) => {
-    const { text, ...metadata } = c;
-    docs[i] = new Document({ pageContent: text, metadata });
-  });
-  store.docstore.add(docs);
+  const documents: Record<number, Document> = {};
+  for (let i = 0; i < chunks.chunkCount; i++) {
+    const chunk = chunks.chunk(i);
+    if (!chunk) continue;
+    const { text, ...metadata } = chunk;
+    documents[i] = new Document({ pageContent: text, metadata });
+  }
+  store.docstore.add(documents);
   return store;
 }

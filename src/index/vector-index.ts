@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
+import type { ChunkDays } from './chunk-days.js';
+import type { DateRange } from './loaded-index.js';
 
 /** HNSW build and search parameters; recorded in the manifest. */
 export interface HnswParams {
@@ -25,8 +27,11 @@ export interface VectorIndex {
   /** Number of vectors stored. */
   readonly size: number;
   readonly dimensions: number;
-  /** The `k` nearest chunks to a (normalised) vector as `[chunk position, cosine similarity]`, best first. */
-  search(vector: number[], k: number): Array<[number, number]>;
+  /**
+   * The `k` nearest chunks to a (normalised) vector as `[chunk position, cosine similarity]`, best first;
+   * with `range`, only chunks of issues in that date range.
+   */
+  search(vector: number[], k: number, range?: DateRange): Array<[number, number]>;
   /** The stored (normalised) vector of one chunk. */
   vectorOf(chunk: number): number[];
 }
@@ -50,6 +55,7 @@ export class HnswVectorIndex implements VectorIndex {
     /** The graph itself, for the LangChain interop seam. */
     readonly graph: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
+    private readonly days?: ChunkDays,
   ) {}
 
   /**
@@ -74,14 +80,19 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   /** Loads a graph saved by {@link save}; throws when the files are missing or corrupt. */
-  static load(dir: string, efSearch: number): HnswVectorIndex {
+  static load(dir: string, efSearch: number, days?: ChunkDays): HnswVectorIndex {
     const meta = JSON.parse(readFileSync(join(dir, META_FILE), 'utf8')) as { dimensions: number; count: number };
     const graph = new hnswlib.HierarchicalNSW('cosine', meta.dimensions);
     graph.readIndexSync(join(dir, GRAPH_FILE));
     if (graph.getCurrentCount() !== meta.count)
       throw new Error(`the graph holds ${graph.getCurrentCount()} of ${meta.count} vectors`);
     graph.setEf(efSearch);
-    return new HnswVectorIndex(graph, meta.dimensions);
+    return new HnswVectorIndex(graph, meta.dimensions, days);
+  }
+
+  /** The same graph, searchable by issue date. */
+  withDays(days: ChunkDays): HnswVectorIndex {
+    return new HnswVectorIndex(this.graph, this.dimensions, days);
   }
 
   /** Writes the graph and its dimensions into `dir`. */
@@ -94,10 +105,12 @@ export class HnswVectorIndex implements VectorIndex {
     return this.graph.getCurrentCount();
   }
 
-  search(vector: number[], k: number): Array<[number, number]> {
+  search(vector: number[], k: number, range?: DateRange): Array<[number, number]> {
     const n = Math.min(k, this.size);
     if (n === 0) return [];
-    const { neighbors, distances } = this.graph.searchKnn(vector, n);
+    const accept = range ? this.days?.matcher(range) : undefined;
+    if (range && !accept) return [];
+    const { neighbors, distances } = accept ? this.graph.searchKnn(vector, n, accept) : this.graph.searchKnn(vector, n);
     // hnswlib returns cosine distance; 1 - distance is the similarity.
     return neighbors.map((label, i) => [label, 1 - (distances[i] ?? 1)]);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.js';
 import { judge, readEvalSet } from '../../src/cli/eval-set.js';
 import { InputError } from '../../src/core/errors.js';
-import type { LoadedIndex } from '../../src/index/loaded-index.js';
+import type { DocStore, LoadedIndex } from '../../src/index/loaded-index.js';
 import { figuresAreQuoted } from '../../src/text/figures.js';
 import { normalize } from '../../src/text/normalize.js';
 import { at, useSeed } from '../helpers.js';
@@ -12,7 +12,9 @@ const items = readEvalSet('tests/eval/questions.jsonl');
 
 describe('Answerer on the project eval set', () => {
   it('quotes the bulletin verbatim and only states figures found in its quotes, for every question', async () => {
-    const paragraphs = seeded.index.articles.flatMap((a) => a.paragraphs.map((p) => p.text));
+    const paragraphs = seeded.index.docs
+      .articleHeads()
+      .flatMap((h) => seeded.index.docs.article(h.id)?.paragraphs.map((p) => p.text) ?? []);
     for (const item of items) {
       const a = await seeded.answerer.ask(item.q);
       expect(a.answer.length, item.id).toBeLessThanOrEqual(200);
@@ -105,11 +107,17 @@ describe('Answerer behaviour', () => {
     const answerer = new Answerer(slow, { topK: 8, maxQuestionChars: 500 });
     const inFlight = answerer.ask('平海公路总投资多少?');
     // The reload brings the same articles with other text (as after a re-ingest of edited files).
-    const articles = seeded.index.articles.map((a) => ({
-      ...a,
-      paragraphs: a.paragraphs.map((p) => ({ ...p, text: '替换后的段落。' })),
-    }));
-    const other: LoadedIndex = { ...seeded.index, articles };
+    const docs = seeded.index.docs;
+    const edited: DocStore = {
+      chunkCount: docs.chunkCount,
+      chunk: (doc) => docs.chunk(doc),
+      articleHeads: () => docs.articleHeads(),
+      article: (id) => {
+        const a = docs.article(id);
+        return a && { ...a, paragraphs: a.paragraphs.map((p) => ({ ...p, text: '替换后的段落。' })) };
+      },
+    };
+    const other: LoadedIndex = { ...seeded.index, docs: edited };
     answerer.replaceIndex(other);
     release();
     const a = await inFlight;

@@ -26,10 +26,9 @@ describe('BulletinRetriever', () => {
 
 describe('the LangChain vector store seam', () => {
   it('exposes the built HNSW graph as an HNSWLib store that finds a chunk by its own vector', async () => {
-    const { vectors, embeddings, chunks } = seeded.index;
-    const store = toLangChainStore(vectors, embeddings, chunks);
-    const [doc, score] = at(await store.similaritySearchVectorWithScore(vectors.vectorOf(5), 1), 0);
-    expect(doc.pageContent).toBe(at(chunks, 5).text);
+    const store = toLangChainStore(seeded.index);
+    const [doc, score] = at(await store.similaritySearchVectorWithScore(seeded.index.vectors.vectorOf(5), 1), 0);
+    expect(doc.pageContent).toBe(seeded.index.docs.chunk(5)?.text);
     expect(score).toBeLessThan(1e-4);
   });
 });

@@ -43,9 +43,9 @@ describe('index build and load', () => {
     const index = await loadIndex(config);
     const query = '海门 续建 重大项目 复工';
     const kwTop = at(index.keyword.search(passageTerms(query), 1), 0);
-    expect(at(index.chunks, kwTop.doc).text).toContain('海门31个超10亿元续建重大项目2月底将全面复工');
+    expect(index.docs.chunk(kwTop.doc)?.text).toContain('海门31个超10亿元续建重大项目2月底将全面复工');
     const [vecTop, sim] = at(index.vectors.search(await index.embeddings.embedQuery(query), 1), 0);
-    expect(at(index.chunks, vecTop).articleId).toBe(at(index.chunks, kwTop.doc).articleId);
+    expect(index.docs.chunk(vecTop)?.articleId).toBe(index.docs.chunk(kwTop.doc)?.articleId);
     expect(sim).toBeGreaterThan(0.2);
   });
 
@@ -82,7 +82,7 @@ describe('index build and load', () => {
       rmSync(buildsDirOf(config.indexDir), { recursive: true });
       // The original's builds are gone: a copy that still pointed at them could not load.
       const copied = await loadIndex({ ...config, indexDir: join(copy, 'index') });
-      expect(copied.chunks).toHaveLength(53);
+      expect(copied.docs.chunkCount).toBe(53);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
@@ -115,7 +115,7 @@ describe('index build and load', () => {
     expect([a, b].filter(Boolean)).toHaveLength(1);
     expect(events.flat().filter((k) => k === 'building')).toHaveLength(1);
     expect(events.flat()).toContain('waiting');
-    expect((await loadIndex(config)).chunks).toHaveLength(53);
+    expect((await loadIndex(config)).docs.chunkCount).toBe(53);
   });
 
   it('takes over a lock whose holder died', async () => {
@@ -139,7 +139,7 @@ describe('index build and load', () => {
     writeFileSync(join(config.corpusDir, 'bad.txt'), Buffer.from([0, 1, 2, 3]));
     await expect(buildIndex(config)).rejects.toThrow(CorpusError);
     expect(realpathSync(config.indexDir)).toBe(before);
-    expect((await loadIndex(config)).chunks.length).toBe(53);
+    expect((await loadIndex(config)).docs.chunkCount).toBe(53);
   });
 
   it('refuses a missing, foreign or corrupt index with a message to run ingest', async () => {

@@ -5,9 +5,11 @@ import { IndexError } from '../../core/errors.js';
 import { NEEDS_INGEST } from '../../core/messages.js';
 import type { Article, Chunk } from '../../core/types.js';
 import { Lexicon, type LexiconState } from '../../text/lexicon.js';
+import { ChunkDays } from '../chunk-days.js';
 import { type EmbeddingState, expectedEmbeddingId, restoreEmbeddings } from '../embeddings.js';
 import { KeywordIndex, type KeywordIndexState } from '../keyword-index.js';
 import type { LoadedIndex } from '../loaded-index.js';
+import { MemoryDocStore } from '../memory-docs.js';
 import { HnswVectorIndex } from '../vector-index.js';
 import { INDEX_FORMAT, type IndexConfig, readIndexJson, readManifest } from './manifest.js';
 
@@ -52,12 +54,13 @@ export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>): Promise
   }
   const articles = readIndexJson<Article[]>(dir, 'articles.json');
   const chunks = readIndexJson<Chunk[]>(dir, 'chunks.json');
-  const keyword = new KeywordIndex(readIndexJson<KeywordIndexState>(dir, 'keyword.json'), readPostings(dir));
+  const days = new ChunkDays(chunks);
+  const keyword = new KeywordIndex(readIndexJson<KeywordIndexState>(dir, 'keyword.json'), readPostings(dir), days);
   const embeddings = await restoreEmbeddings(config, readIndexJson<EmbeddingState>(dir, 'embeddings.json'));
   const lexicon = new Lexicon(readIndexJson<LexiconState>(dir, 'lexicon.json'));
   let vectors: HnswVectorIndex;
   try {
-    vectors = HnswVectorIndex.load(dir, manifest.build.hnsw.efSearch);
+    vectors = HnswVectorIndex.load(dir, manifest.build.hnsw.efSearch, days);
   } catch (cause) {
     throw corrupt(dir, 'The vector index', cause);
   }
@@ -71,5 +74,5 @@ export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>): Promise
       },
     );
   }
-  return { manifest, articles, chunks, keyword, embeddings, vectors, lexicon };
+  return { manifest, docs: new MemoryDocStore(articles, chunks), keyword, embeddings, vectors, lexicon };
 }

@@ -18,7 +18,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const hash = createHash('sha256').update(readFileSync(SEED)).digest('hex').slice(0, 12);
+  // Keyed by checkout too: two working copies with different index formats must not share one.
+  const hash = createHash('sha256').update(readFileSync(SEED)).update(process.cwd()).digest('hex').slice(0, 12);
   const indexDir = join(tmpdir(), `bulletin-qa-seed-${hash}`, 'index');
   const config = loadConfig({ CORPUS_DIR: 'corpus', INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
   // The build lock lets the unit and integration projects set up at once: one builds, the other waits.

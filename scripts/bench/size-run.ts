@@ -11,7 +11,7 @@ import { Document } from '@langchain/core/documents';
 import { Embeddings } from '@langchain/core/embeddings';
 import hnswlib from 'hnswlib-node';
 import { Answerer } from '../../src/answer/answerer.js';
-import { analyzeQuestion } from '../../src/answer/question.js';
+import { analyzeQuestion } from '../../src/answer/question/analyze.js';
 import { questionVector } from '../../src/answer/retriever.js';
 import { readEvalSet } from '../../src/cli/eval-set.js';
 import { loadConfig } from '../../src/core/config.js';

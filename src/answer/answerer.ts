@@ -8,9 +8,10 @@ import type { Answer, Citation, Lang } from '../core/types.js';
 import type { IndexHolder, LoadedIndex } from '../index/loaded-index.js';
 import { detectLang } from '../text/normalize.js';
 import { segmenter } from '../text/tokenizer.js';
-import { type Extraction, extract } from './extractor.js';
+import { extract } from './extract/extract.js';
+import type { Extraction } from './extract/extraction.js';
 import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
-import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
+import { type AnalyzedQuestion, analyzeQuestion } from './question/analyze.js';
 import { citationOf, renderAnswer } from './render.js';
 import type { RetrievalTimings, RetrievedChunk } from './retriever.js';
 import { type ScoredSentence, scoreSentences } from './scorer.js';
@@ -25,6 +26,8 @@ export interface AnswererOptions {
   retrieval?: 'hybrid' | 'keyword';
   /** An LLM to write answers from the retrieved passages; they are checked before being shown. */
   llm?: LlmOptions;
+  /** Least coverage to answer, by language (default FOUND_THRESHOLD); `npm run eval -- --sweep` varies it. */
+  foundThreshold?: Record<Lang, number>;
 }
 
 /** What the REPL's `:trace` shows: every retrieved chunk with its scores and the stage timings. */
@@ -46,12 +49,6 @@ export interface Evidence {
   timings: RetrievalTimings & { analyze: number };
   vectorError?: string;
 }
-
-/**
- * Minimum share of the question's concepts a sentence must cover to answer from it.
- * Calibrated on the tuning part of the eval set with `npm run eval` (see README for the trade-off).
- */
-export const FOUND_THRESHOLD: Record<Lang, number> = { zh: 0.6, en: 0.5 };
 
 /** Removes markup and control characters a chat client may carry into a question. */
 export function cleanQuestion(text: string): string {
@@ -136,8 +133,7 @@ export class Answerer implements IndexHolder {
     const { text, truncated } = this.prepare(raw);
     const { q, hits, sentences, timings, vectorError } = await this.evidence(text, snapshot);
     const t1 = performance.now();
-    const best = sentences[0];
-    const ex = best && best.coverage >= FOUND_THRESHOLD[q.lang] ? extract(q, sentences) : undefined;
+    const ex = extract(q, sentences, this.options.foundThreshold);
     const tExtract = performance.now() - t1;
     const elapsed = performance.now() - t0;
     const trace: AnswerTrace = {
@@ -189,7 +185,8 @@ export class Answerer implements IndexHolder {
         answer: MESSAGES[q.lang].notFound,
         citations: [],
         related: related(sentences),
-        confidence: Number((sentences[0]?.coverage ?? 0).toFixed(3)),
+        // A sentence missing a name or figure of the question is no evidence at all.
+        confidence: Number((sentences.find((s) => s.complete)?.coverage ?? 0).toFixed(3)),
       };
     }
     return {

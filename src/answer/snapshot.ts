@@ -22,9 +22,11 @@ export class Snapshot {
   ) {
     this.search = new HybridSearch(index, { vectors: options.vectors });
     this.source = {
-      headline: (id) => {
+      context: (id) => {
         const a = index.docs.article(id);
-        return a ? [a.title, ...a.subtitles].join(' ') : '';
+        if (!a) return '';
+        const lead = a.paragraphs[0]?.text.slice(0, 80) ?? '';
+        return [a.title, ...a.subtitles, lead, a.date ?? ''].join('\n');
       },
       sentences: (chunk) => {
         const key = `${chunk.articleId}:${chunk.paragraph}`;

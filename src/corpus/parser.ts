@@ -54,6 +54,44 @@ function classify(lines: string[]): BlockKind {
   return headingLike ? 'heading' : 'body';
 }
 
+/** A heading line: short, no sentence punctuation, no unclosed quote. */
+function headingLine(line: string): boolean {
+  return line.length <= MAX_HEADING_LINE && !/[。！？!?；;]/.test(line) && !hasUnbalancedPairs(line);
+}
+
+/**
+ * Splits a block of lines that holds more than one thing: a headline written right above its first
+ * paragraph with no blank line between, and paragraphs that each end a sentence on their own line.
+ * Lines broken in mid-sentence stay together.
+ */
+function splitBlock(lines: string[]): string[][] {
+  const out: string[][] = [];
+  let i = 0;
+  const bodyLike = (l: string | undefined) => l !== undefined && (l.length > MAX_HEADING_LINE || /[。！？!?]/.test(l));
+  if (lines.some((l) => bodyLike(l))) {
+    while (
+      i < lines.length - 1 &&
+      headingLine(lines[i] ?? '') &&
+      !EDITOR_LINE.test(lines[i] ?? '') &&
+      !CREDIT_LINE.test(lines[i] ?? '')
+    ) {
+      out.push([lines[i] ?? '']);
+      i++;
+    }
+  }
+  let current: string[] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    current.push(line);
+    if (isTerminated(line) && i < lines.length - 1 && bodyLike(line)) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 const PAIRS: Array<[string, string]> = [
   ['《', '》'],
   ['“', '”'],
@@ -125,6 +163,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
         .map((l) => l.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, ''))
         .filter(Boolean),
     )
+    .flatMap(splitBlock)
     .filter((b) => b.length > 0);
 
   const articles: Article[] = [];

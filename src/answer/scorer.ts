@@ -51,6 +51,8 @@ export interface SentenceSource {
   context(articleId: string): string;
   /** A chunk's paragraph text and its sentences, with offsets into the paragraph. */
   sentences(chunk: Chunk): { para: string; spans: Span[] };
+  /** The end of the article's text before the chunk's paragraph (for references back: 该局, 老薛). */
+  preceding(chunk: Chunk): string;
 }
 
 /** How much a concept found only in a sentence's context counts. */
@@ -69,6 +71,8 @@ function findText(hay: string, needle: string): number {
 
 /** Words by which news prose refers back to a place it has named, or to the paper's own city (全市, 该镇). */
 const DEICTIC_PLACE = /(全|我|本|该|此)(市|省|区|县|镇|乡|村)|当地/;
+/** Words by which news prose refers back to an organisation or person it has named (该局, 该公司, 他). */
+const DEICTIC_NAMED = /(该|本|此)(局|公司|集团|院|校|行|所|厂|中心|委|部|队|馆|社|医院|单位|企业|项目|工程)|他|她/;
 
 /** A figure of the same value and kind, however it is written (超过10亿元 = 超10亿元, 26號 = 26日). */
 function matchFigure(
@@ -83,7 +87,11 @@ function matchFigure(
 }
 
 /** The best match of a concept in a text: exact alternatives first, then a long word found in pieces. */
-export function matchIn(c: Concept, hay: string): { quality: number; at: number; length: number } | undefined {
+export function matchIn(
+  c: Concept,
+  hay: string,
+  context?: string,
+): { quality: number; at: number; length: number } | undefined {
   if (c.figure) return matchFigure(c.figure, hay);
   let best: { quality: number; at: number; length: number } | undefined;
   for (const alt of c.alts) {
@@ -95,6 +103,11 @@ export function matchIn(c: Concept, hay: string): { quality: number; at: number;
   // 全市, 该镇: a place the corpus knows, referred back to (only in the sentence's own words).
   if (c.kind === 'entity' && c.place) {
     const d = DEICTIC_PLACE.exec(hay);
+    if (d) return { quality: 0.6, at: d.index, length: d[0].length };
+  }
+  // 该局, 他: a name the text before has given, referred back to.
+  if (c.kind === 'entity' && context !== undefined && matchIn(c, context)) {
+    const d = DEICTIC_NAMED.exec(hay);
     if (d) return { quality: 0.6, at: d.index, length: d[0].length };
   }
   // Partial credit for a long word written differently (平海路 for 平海公路): the share of its bigrams found.
@@ -129,16 +142,24 @@ function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found 
 }
 
 /**
- * How a sentence answers an asked period: by its own words, by what comes before it, or by its
- * issue's year; -1 when it speaks of another period.
+ * How a sentence answers an asked period: by its own words, by the sentence before it, by the
+ * headline or the article's earlier text, or by its issue's year; -1 when it speaks of another period.
  */
-function periodQuality(asked: Period, norm: string, before: string, issue?: Partial<Day>): Found | -1 {
+function periodQuality(
+  asked: Period,
+  norm: string,
+  around: { previous: string; wider: string },
+  issue?: Partial<Day>,
+): Found | -1 {
   const own = matchPeriod(asked, norm, issue);
   if (own === 'conflict') return -1;
   if (own) return own;
-  const context = matchPeriod(asked, before, issue);
-  if (context === 'conflict') return -1;
-  if (context) return { quality: context.quality * CONTEXT_CREDIT.figure, at: -1, length: 0 };
+  const previous = matchPeriod(asked, around.previous, issue);
+  if (previous === 'conflict') return -1;
+  if (previous) return { quality: previous.quality * CONTEXT_CREDIT.figure, at: -1, length: 0 };
+  // The headline or an earlier paragraph may name the period; another period named there decides nothing.
+  const wider = matchPeriod(asked, around.wider, issue);
+  if (wider && wider !== 'conflict') return { quality: wider.quality * CONTEXT_CREDIT.figure, at: -1, length: 0 };
   const sameYear =
     asked.year === undefined ||
     (issue?.year !== undefined &&
@@ -151,7 +172,7 @@ function scoreOne(
   q: AnalyzedQuestion,
   norm: string,
   context: string,
-  before: string,
+  around: { previous: string; wider: string },
   issue?: Partial<Day>,
 ): Omit<ScoredSentence, keyof Span | 'chunk' | 'rank' | 'para' | 'siblings' | 'index' | 'norm' | 'score'> {
   let total = 0;
@@ -162,7 +183,7 @@ function scoreOne(
   for (const c of q.concepts) {
     total += c.weight;
     if (c.period) {
-      const p = periodQuality(c.period, norm, before, issue);
+      const p = periodQuality(c.period, norm, around, issue);
       if (p === -1 && q.intent.slot === 'yesno') {
         // "是不是定在5月底交工?" — a sentence giving another date is the answer: no.
         matches.push({ concept: c, quality: 0.8, at: -1, length: 0, conflict: true });
@@ -177,7 +198,7 @@ function scoreOne(
       }
       continue;
     }
-    const inSentence = matchIn(c, norm);
+    const inSentence = matchIn(c, norm, context);
     const inContext = matchIn(c, context);
     const contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
     if (inSentence && inSentence.quality >= contextQuality) {
@@ -209,11 +230,20 @@ export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], sour
   hits.forEach((h, rank) => {
     const head = normalize(source.context(h.chunk.articleId));
     const { para, spans: siblings } = source.sentences(h.chunk);
+    const preceding = source.preceding(h.chunk);
     siblings.forEach((s, index) => {
       if (s.end <= h.chunk.start || s.start >= h.chunk.end) return;
       const norm = normalize(s.text);
-      const before = normalize(para.slice(0, s.start));
-      const scored = scoreOne(q, norm, `${head}\n${before}`, before, parseIsoDate(h.chunk.date));
+      const before = normalize(`${preceding}\n${para.slice(0, s.start)}`);
+      // A date set in the sentence before governs this one (2月7日,好消息终于传来。启东市…决定…).
+      const previous = normalize(siblings[index - 1]?.text ?? '');
+      const scored = scoreOne(
+        q,
+        norm,
+        `${head}\n${before}`,
+        { previous, wider: `${head}\n${before}` },
+        parseIsoDate(h.chunk.date),
+      );
       const score = scored.coverage + 0.05 / (1 + rank) - (scored.complete ? 0 : 0.5);
       out.push({
         chunk: h.chunk,

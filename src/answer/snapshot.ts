@@ -4,6 +4,9 @@ import { type Span, splitSentences } from '../text/sentences.js';
 import { HybridSearch } from './retriever.js';
 import type { SentenceSource } from './scorer.js';
 
+/** How much of an article's earlier text a sentence's references may point back to. */
+const PRECEDING_CHARS = 300;
+
 /** Paragraphs split into sentences, kept at hand: the same paragraphs come back question after question. */
 const SPLIT_CACHE_SIZE = 20_000;
 
@@ -27,6 +30,14 @@ export class Snapshot {
         if (!a) return '';
         const lead = a.paragraphs[0]?.text.slice(0, 80) ?? '';
         return [a.title, ...a.subtitles, lead, a.date ?? ''].join('\n');
+      },
+      preceding: (chunk) => {
+        const paragraphs = index.docs.article(chunk.articleId)?.paragraphs ?? [];
+        return paragraphs
+          .filter((p) => p.n < chunk.paragraph)
+          .map((p) => p.text)
+          .join('\n')
+          .slice(-PRECEDING_CHARS);
       },
       sentences: (chunk) => {
         const key = `${chunk.articleId}:${chunk.paragraph}`;

@@ -10,7 +10,7 @@ import { matchIn, type ScoredSentence } from '../scorer.js';
 import type { Extraction } from './extraction.js';
 
 const REASON =
-  /因为|由于|因(?!此)|为了|原因|是因为|以便|鉴于|受.{1,8}影响|否则|要不然|不然|导致|致使|就将|到时|通过|依靠|得益于/;
+  /因为|由于|因(?!此)|为了|原因|是因为|以便|鉴于|受.{1,8}影响|否则|要不然|不然|导致|致使|就将|到时|通过|依靠|得益于|解决|旨在|用于|确保/;
 /** A question about a name's origin (为什么叫…) is answered by how it got the name. */
 const NAMING = /叫|名字|名称|得名|称为|called|name/;
 const NAMED = /得名|命名|取名|称为|之称/;

@@ -12,22 +12,38 @@ import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 
 /** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
+/** How precise a date mention is. */
+function grainOfMention(text: string): 'year' | 'quarter' | 'month' | 'day' {
+  if (/[日号]/.test(text)) return 'day';
+  if (/季度|半年/.test(text)) return 'quarter';
+  if (/月/.test(text)) return 'month';
+  return 'year';
+}
+
 const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
 /** Verbs of change right before a figure: 增长3.2%, 下降1.5个百分点. */
 const CHANGE_BEFORE =
   /(增长|增加|下降|减少|上涨|下跌|提高|降低|回落|回升|增|降|涨|跌|扩大|缩小|提升|缩减)(了)?(约|近)?$/;
 
 /** How well a mention fits the asked measure: 1 right, 0.5 acceptable, 0 wrong. */
-function measureFit(q: AnalyzedQuestion, m: Mention, before: string): number {
+function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = ''): number {
   const { slot, measure, unit } = q.intent;
   if (slot === 'date') return m.kind === 'date' ? 1 : 0;
   if (slot === 'ordinal') return m.kind === 'ordinal' ? 1 : 0;
   if (m.kind === 'date' || m.kind === 'ordinal') return 0;
   if (unit) {
     if (m.unit === unit) return 1;
-    return unitInfo(unit).measure === m.measure && m.measure !== 'count' ? 0.9 : 0;
+    const asked = unitInfo(unit).measure;
+    // 多少人 against 3万多民政服务对象: a big number with no measure word may count the people.
+    if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') return 0.5;
+    return asked === m.measure && m.measure !== 'count' ? 0.9 : 0;
   }
   switch (measure) {
+    case 'price': {
+      // A price is money per something: 每斤6.8元, 发行价为每股38.6元, 3790元/吨 — not a total.
+      if (m.measure !== 'money') return 0;
+      return /每.?$|价.{0,3}$/.test(before) || /^\s*[/每]/.test(after) ? 1 : 0;
+    }
     case 'change':
       if (m.measure === 'percent' || m.measure === 'points') return CHANGE_BEFORE.test(before) ? 1 : 0.6;
       return CHANGE_BEFORE.test(before) ? 0.8 : 0;
@@ -81,12 +97,15 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
     for (const { m, from, own } of mentionsFor(s, q.intent.slot === 'date')) {
       if (q.given.has(normalize(m.text)) || q.given.has(String(m.value)) || inFurniture(from.text, m)) continue;
       const before = normalize(from.text.slice(Math.max(0, m.start - 4), m.start));
-      let f = measureFit(q, m, before);
+      let f = measureFit(q, m, before, from.text.slice(m.end, m.end + 3));
       if (q.intent.slot === 'ordinal' && f === 0 && RANK_WORDS.test(m.text)) f = 1;
       if (f === 0) continue;
       if (m.kind === 'date') {
+        const grain = q.intent.grain;
+        const mine = grainOfMention(m.text);
+        if (grain && grain === mine) f *= 1.2;
         // 'Which day' wants a day, not the year the article mentions in passing.
-        if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
+        else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
         // A date that qualifies a noun (落实2020年安全生产…清单) is not when something happened.
         if (
           /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&

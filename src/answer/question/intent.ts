@@ -28,14 +28,25 @@ export type Slot =
 export interface Intent {
   slot: Slot;
   /** For `number`: what the figure measures (`any` when the question does not say). */
-  measure?: Measure | 'any' | 'change';
+  measure?: Measure | 'any' | 'change' | 'price';
   /** A unit the question names (`千米` in 多少千米, `jin` in how many jin). */
   unit?: string;
+  /** For `date`: how precise a date it asks for (哪年, 哪个季度, 几月, 哪天); any when it does not say (什么时候). */
+  grain?: 'year' | 'quarter' | 'month' | 'day';
   /** Where the question word is in the normalised question, for finding the asked thing next to it. */
   at?: { start: number; end: number };
 }
 
 type Rule = [RegExp, (m: RegExpExecArray) => Intent];
+
+/** How precise a date a question word asks for. */
+function grainOf(word: string): Pick<Intent, 'grain'> {
+  if (/年/.test(word)) return { grain: 'year' };
+  if (/季度/.test(word)) return { grain: 'quarter' };
+  if (/[天日号]/.test(word) || /几月几/.test(word)) return { grain: 'day' };
+  if (/月/.test(word)) return { grain: 'month' };
+  return {};
+}
 
 /** True when the word at `at` is the unit itself, not the start of a longer word (多少项目 is not 项). */
 function wholeWord(text: string, at: number, unit: string): boolean {
@@ -53,7 +64,8 @@ function zhMeasure(q: string): Intent['measure'] {
     return 'change';
   if (/(比例|占比|比重|百分之|百分比|[^效]率(?!先))(是)?(多少|几)|百分之几|(多少|几)成/.test(q) || /率$/.test(q))
     return 'percent';
-  if (/价格|单价|票价|售价|均价|房价|油价|收费|每斤|一斤|每吨|多少钱一|钱一/.test(q)) return 'money';
+  if (/价格|单价|票价|售价|均价|房价|油价|收费|每斤|一斤|每吨|每公斤|多少钱一|钱一|发行价|收购价|股价|每股/.test(q))
+    return 'price';
   if (
     /钱|投资|投入|资金|金额|费用|花了|花费|成本|造价|收入|营收|利润|产值|销售额|总额|资产|存款|贷款|融资|经费|补贴|奖金|市值|gdp|增加值|预算|拨款|捐款|损失|罚款|出口额|进口额|进出口|贸易额|交易额/.test(
       q,
@@ -70,7 +82,7 @@ function zhMeasure(q: string): Intent['measure'] {
   if (/面积|多大(面积|地方)?|几亩|多少亩|多少平方|多少公顷/.test(q)) return 'area';
   if (/多长|多高|多远|多深|多宽|长度|高度|全长|距离|深度|宽度|海拔|身高|跳了多远|多少米|多少公里|多少千米/.test(q))
     return 'length';
-  if (/多重|重量|多少吨|多少斤|多少公斤|多少千克|产量|吞吐量|销量/.test(q)) return 'weight';
+  if (/多重|重量|多少万?吨|多少万?斤|多少公斤|多少千克|产量|吞吐量|销量/.test(q)) return 'weight';
   if (/气温|温度|多少度|最高温|最低温/.test(q)) return 'temperature';
   if (/比分|几比几/.test(q)) return 'score';
   return undefined;
@@ -81,10 +93,13 @@ const ZH_RULES: Rule[] = [
     /第几|排名第?几|排第几|排在第?几|几名|名次|排名(多少|怎样|如何)|排在哪|位列第?几|第多少/,
     () => ({ slot: 'ordinal' }),
   ],
-  [/为什么|为啥|为何|怎么会|什么原因|原因是什么|原因|因为什么|凭什么|干嘛要|为了什么/, () => ({ slot: 'reason' })],
   [
-    /什么时候|啥时候|何时|哪天|哪一天|哪日|几月几[号日]|几号|哪年|哪一年|几月份?|什么时间|哪个时间|多会儿|什么日子|截至何时|日期|哪个季度|哪一季度|什么季度/,
-    () => ({ slot: 'date' }),
+    /为什么|为啥|为何|怎么会|什么原因|原因是什么|原因|因为什么|凭什么|干嘛要|为了什么|由来|从哪来|怎么来的|哪来的|因何|依据.{0,8}而来/,
+    () => ({ slot: 'reason' }),
+  ],
+  [
+    /什么时候|啥时候|何时|哪天|哪一天|哪日|几月几[号日]|几号|哪年|哪一年|几月份?|哪个月|什么时间|哪个时间|多会儿|什么日子|截至何时|日期|哪个季度|哪一季度|什么季度/,
+    (m) => ({ slot: 'date', ...grainOf(m[0]) }),
   ],
   [
     /(担任|任|是)(什么|啥|何)(职务|职位|身份|头衔|官|职)|什么(职务|职位|身份|头衔|级别|职级)|啥(职务|级别|职级)|哪个(职务|级别)/,
@@ -100,13 +115,14 @@ const ZH_RULES: Rule[] = [
     () => ({ slot: 'place' }),
   ],
   [/叫(什么|啥)(名字)?|名称|什么名字|啥名字|名字(是|叫)?(什么|啥)/, () => ({ slot: 'name' })],
+  [/哪几(类|种|个|位|项|方面|部分)?|是哪(几|些)|包括(哪些|什么)|由哪些/, () => ({ slot: 'definition' })],
   [
     /怎么|如何|咋|怎样|通过什么|用什么(办法|方式|方法)|什么(办法|方式|方法|措施|形式|手段|途径|模式)|啥(办法|招)|哪些(措施|办法|举措)/,
     () => ({ slot: 'method' }),
   ],
   [
     new RegExp(
-      `(?:多少|几)(${ALL_UNITS.filter((u) => !/^[万亿]/.test(u))
+      `(?:多少|几)(?:万|亿)?(${ALL_UNITS.filter((u) => !/^[万亿]/.test(u))
         .join('|')
         .replace(/[/%]/g, (c) => `\\${c}`)})?`,
     ),
@@ -143,7 +159,7 @@ function enMeasure(q: string): Intent['measure'] {
     )
   )
     return 'percent';
-  if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin)\b/.test(q)) return 'money';
+  if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
   if (
     /\bhow much money\b|\b(costs?|budget|invest|invested|investment|funds?|funding|revenue|income|profits?|sales|worth|value|spend|spent|raise|raised|collect|collected|loss|losses|gdp|trade|exports?|imports?|reserves?|deposits?|loans?|assets?)\b/.test(
       q,
@@ -189,8 +205,17 @@ const EN_RULES: Rule[] = [
   ],
   [/\bwhy\b|\bfor what reason\b|\bwhat (was|is) the reason\b|\bwhat reasons?\b/, () => ({ slot: 'reason' })],
   [
-    /\bwhen\b|\bwhat (date|day|time|year|month)\b|\bwhich (date|day|year|month|quarter)\b|\bon what day\b|\bby when\b/,
-    () => ({ slot: 'date' }),
+    /\bwhen\b|\bwhat (date|day|time|year|month|quarter)\b|\bwhich (date|day|year|month|quarter)\b|\bon what day\b|\bby when\b/,
+    (m) => ({
+      slot: 'date',
+      ...grainOf(
+        m[0]
+          .replace('year', '年')
+          .replace('quarter', '季度')
+          .replace('month', '月')
+          .replace(/date|day/, '日'),
+      ),
+    }),
   ],
   [/\b(what|which) (position|post|title|job|role|rank of official|level)\b/, () => ({ slot: 'title' })],
   [/\bwho\b|\bwhom\b|\bwhich (person|official|leader|player|athlete|doctor|candidate)\b/, () => ({ slot: 'person' })],

@@ -36,6 +36,9 @@ const STOP = new Set(
 
 const GIVEN_FIGURE = (text: string) => /\d|[一二三四五六七八九十两百千万亿]/.test(text);
 
+/** Nouns that only say "the number of": the figure answers them. */
+const GENERIC_MEASURE = /^(数量|数目|总数|总量|数字|数额|数据|情况|多少|人数|个数|家数|数值)$/;
+
 /** Toneless pinyin of a word. */
 function readingOf(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array' }).join('');
@@ -90,6 +93,16 @@ function segment(text: string, keyword: KeywordSearch): Token[] {
   return out;
 }
 
+/** True when a name stands right after the question word of a who/which question (哪家[食品公司]). */
+function focusAtAnswer(intent: Intent, start: number): boolean {
+  return (
+    (intent.slot === 'org' || intent.slot === 'place' || intent.slot === 'person') &&
+    !!intent.at &&
+    start - intent.at.end <= 1 &&
+    start >= intent.at.start
+  );
+}
+
 /** Replaces a span with spaces, keeping every offset. */
 const blank = (text: string, start: number, end: number) =>
   text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
@@ -110,7 +123,16 @@ export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch,
   for (const m of findMentions(rest)) {
     if (!GIVEN_FIGURE(m.text) || m.kind === 'date') continue;
     const figure = { value: m.value, kind: m.kind, measure: m.measure };
-    concepts.push({ label: m.text, alts: [exact(m.text)], weight: 1, kind: 'figure', required: true, figure });
+    // 一个, 四种, 那一块: a number in words is mostly an article or part of the question ("which four"), not a given.
+    const digits = /\d/.test(m.text);
+    concepts.push({
+      label: m.text,
+      alts: [exact(m.text)],
+      weight: digits ? 1 : 0.3,
+      kind: 'figure',
+      required: digits,
+      figure,
+    });
     rest = blank(rest, m.start, m.end);
   }
   for (const m of norm.matchAll(/[“"「『《]([^”"」』》]{1,20})[”"」』》]/g)) {
@@ -126,14 +148,18 @@ export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch,
     // A place with its suffix (通州区) is also found without it (通州), and a name split by jieba is joined.
     if (!known && n.kind === 'place' && n.text.length >= 3) alts.push({ text: n.text.slice(0, -1), quality: 0.9 });
     const place = n.kind === 'place' && known;
-    concepts.push({
-      label: n.text,
-      alts,
-      weight: 1.25 + weightOf(alts, keyword, 0),
-      kind: 'entity',
-      required: true,
-      place,
-    });
+    // The kind of thing asked for (哪家[食品公司], 哪个[城市]): the answer's type, not something it must contain.
+    const typed = focusAtAnswer(intent, n.start);
+    if (typed) concepts.push({ label: n.text, alts, weight: 0.3, kind: 'content', required: false });
+    else
+      concepts.push({
+        label: n.text,
+        alts,
+        weight: 1.25 + weightOf(alts, keyword, 0),
+        kind: 'entity',
+        required: true,
+        place,
+      });
     rest = blank(rest, n.start, n.end);
   }
   const focusAt = intent.at;
@@ -142,8 +168,8 @@ export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch,
   const placed: Array<{ concept: Concept; start: number; end: number; tag: string }> = [];
   for (const t of segment(rest, keyword)) {
     // Adverbs, pronouns, conjunctions, particles and prepositions carry no topic (必须, 赶紧, 这样).
-    if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || /^(d|r|c|u\w*|p|y|e|o|zg|ul|uj|ud|ug|uz|uv)$/.test(t.tag))
-      continue;
+    if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || GENERIC_MEASURE.test(t.word)) continue;
+    if (/^(d|r|c|u\w*|p|y|e|o|zg|ul|uj|ud|ug|uz|uv)$/.test(t.tag)) continue;
     if (focusAt && t.start >= focusAt.start && t.end <= focusAt.end) continue;
     const alts = altsOf(t.word, keyword, lexicon);
     const known = alts.some((a) => keyword.docFrequency(a.text) > 0);

@@ -2,6 +2,7 @@
  * State shared by replicas in Redis. Every operation falls back to this process's
  * {@link MemoryStateStore} while Redis is down (see {@link RedisLink}), so answers never wait on it.
  */
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { MemoryStateStore, type MemoryUpdateClaims } from './memory-store.js';
@@ -53,8 +54,8 @@ function sharedLimiter(link: RedisLink, keyPrefix: string, limit: number, window
 
 /** Claims in Redis; while it is down, claims are taken (and answers remembered) in this process. */
 class RedisUpdateClaims implements UpdateClaims {
-  /** This process: a claim it holds can be renewed or released only by it. */
-  private readonly owner = `busy:${hostname()}:${process.pid}`;
+  /** This store (containers may share a pid): a claim it holds can be renewed or released only by it. */
+  private readonly owner = `busy:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     private readonly link: RedisLink,

@@ -36,6 +36,8 @@ export interface Started {
   output(): string;
   /** Resolves with the exit code (or signal name) once the process has exited. */
   exited: Promise<number | string>;
+  /** True until the process exits. */
+  running(): boolean;
   /** Sends `signal` (SIGTERM by default) to the pid and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
@@ -52,6 +54,7 @@ function track(child: ChildProcess, port: number): Started {
     port,
     output: () => out,
     exited,
+    running: () => child.exitCode === null && child.signalCode === null,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) process.kill(pid, signal);
       return exited;
@@ -71,7 +74,7 @@ export async function waitListening(port: number, ms = 10_000, started?: Started
       c.on('error', () => r(false));
     });
     if (ok) return;
-    if (started && started.child.exitCode !== null) throw new Error(`exited before listening:\n${started.output()}`);
+    if (started && !started.running()) throw new Error(`exited before listening:\n${started.output()}`);
     if (Date.now() - t0 > ms) throw new Error(`nothing listens on port ${port} after ${ms} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }

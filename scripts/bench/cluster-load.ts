@@ -1,0 +1,220 @@
+/**
+ * The replicas benchmark: webhook throughput and p99 through a real haproxy with 1 and 2 `npm start`
+ * replicas, with and without Redis, side by side in one run; what Redis adds per update, in process;
+ * and the loss / double-answer count of every run. `npm run bench` runs it as its cluster section;
+ * `npm run bench:cluster [-- --quick]` runs it alone and writes bench/results-cluster.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMain } from '../../src/app/run-main.js';
+import { readEvalSet } from '../../src/cli/eval-set.js';
+import type { Config } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config.js';
+import { createLogger } from '../../src/core/logger.js';
+import { buildIndex } from '../../src/index/store/build.js';
+import { MemoryStateStore } from '../../src/state/memory-store.js';
+import { RedisLink } from '../../src/state/redis-link.js';
+import { RedisStateStore } from '../../src/state/redis-store.js';
+import type { StateStore } from '../../src/state/state-store.js';
+import {
+  balancerStates,
+  freePort,
+  readiness,
+  type Started,
+  startHaproxy,
+  startRedis,
+  startReplica,
+} from '../../testkit/cluster.js';
+import { FakeBotApi } from '../../testkit/fake-bot-api.js';
+import { postUpdates, quantile } from '../../testkit/load-generator.js';
+
+const SECRET = 'cluster-bench-secret-0123456789';
+const WARM_UP = 300;
+
+/** One topology's figures. */
+export interface ClusterRun {
+  name: string;
+  replicas: number;
+  redis: boolean;
+  updates: number;
+  concurrency: number;
+  updatesPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  non200: number;
+  lost: number;
+  duplicated: number;
+}
+
+/** Everything the cluster section measured. */
+export interface ClusterResults {
+  runs: ClusterRun[];
+  /** The state operations of one update (claim, user limit, finish), one at a time, in microseconds. */
+  statePerUpdateUs: { memory: number; redis: number; updates: number };
+}
+
+/** Claim, rate-limit and finish `n` updates one after another; mean microseconds per update. */
+async function stateCost(state: StateStore, n: number, offset: number): Promise<number> {
+  const limiter = state.limiter('user', 10);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await state.updates.claim(offset + i);
+    await limiter.take(offset + i);
+    await state.updates.finish(offset + i);
+  }
+  return ((performance.now() - t0) * 1000) / n;
+}
+
+/** Starts haproxy and `replicas` processes (sharing `redisUrl` if given), loads them, stops them. */
+async function runTopology(
+  index: Pick<Config, 'corpusDir' | 'indexDir'>,
+  questions: string[],
+  o: { name: string; replicas: number; redisUrl?: string; n: number; concurrency: number; firstId: number },
+): Promise<ClusterRun> {
+  const api = new FakeBotApi();
+  const apiRoot = await api.start();
+  const [lb, stats, ...ports] = await Promise.all(Array.from({ length: o.replicas + 2 }, () => freePort()));
+  const haproxy = await startHaproxy({ port: lb as number, path: '/hook', replicas: ports, statsPort: stats });
+  const replicas: Started[] = ports.map((port) =>
+    startReplica({
+      CORPUS_DIR: index.corpusDir,
+      INDEX_DIR: index.indexDir,
+      AUTO_INGEST: 'false',
+      TELEGRAM_BOT_TOKEN: '515151:ClusterBenchTokenABCDEFGHIJ',
+      TELEGRAM_API_ROOT: apiRoot,
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: `http://127.0.0.1:${lb}/hook`,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      DRAIN_DELAY_MS: '0',
+      ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : { REDIS_URL: '' }),
+    }),
+  );
+  try {
+    for (const r of replicas) {
+      while ((await readiness(r.port)).status !== 200) {
+        if (!r.running()) throw new Error(`a replica exited:\n${r.output()}`);
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    }
+    while (Object.values(await balancerStates(stats as number)).some((s) => s !== 'UP')) {
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    // Each resident asks once, so that rate limits never refuse; update ids never repeat across runs.
+    const updates = (count: number, first: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        update_id: first + i,
+        message: {
+          message_id: i + 1,
+          date: 0,
+          chat: { id: first + i, type: 'private' },
+          from: { id: first + i, is_bot: false, first_name: 'r' },
+          text: questions[i % questions.length],
+        },
+      }));
+    const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
+    const url = `http://127.0.0.1:${lb}/hook`;
+    await postUpdates(url, SECRET, updates(WARM_UP, o.firstId), o.concurrency, agent);
+    api.calls.length = 0;
+    const r = await postUpdates(url, SECRET, updates(o.n, o.firstId + WARM_UP), o.concurrency, agent);
+    agent.destroy();
+    const perChat = new Map<number, number>();
+    for (const c of api.calls)
+      if (c.method === 'sendMessage') perChat.set(c.body.chat_id, (perChat.get(c.body.chat_id) ?? 0) + 1);
+    return {
+      name: o.name,
+      replicas: o.replicas,
+      redis: Boolean(o.redisUrl),
+      updates: o.n,
+      concurrency: o.concurrency,
+      updatesPerSecond: o.n / r.seconds,
+      p50Ms: quantile(r.latencies, 0.5),
+      p99Ms: quantile(r.latencies, 0.99),
+      non200: r.statuses.filter((s) => s !== 200).length,
+      lost: o.n - perChat.size,
+      duplicated: [...perChat.values()].filter((c) => c > 1).length,
+    };
+  } finally {
+    await Promise.all(replicas.map((p) => p.stop('SIGTERM')));
+    await haproxy.stop();
+    await api.stop();
+  }
+}
+
+/**
+ * Runs the topologies one after another on one Redis (1 replica without Redis, 1 with, 2 with), each
+ * with `n` updates at `concurrency` after a warm-up, and measures the state cost per update.
+ */
+export async function clusterLoad(
+  index: Pick<Config, 'corpusDir' | 'indexDir'>,
+  questions: string[],
+  n: number,
+  concurrency: number,
+): Promise<ClusterResults> {
+  const redis = await startRedis();
+  try {
+    const link = await RedisLink.open(redis.url, createLogger('silent'));
+    const shared = new RedisStateStore(link, 'bqa:bench:');
+    const updates = 5_000;
+    const statePerUpdateUs = {
+      memory: await stateCost(new MemoryStateStore(), updates, 0),
+      redis: await stateCost(shared, updates, 0),
+      updates,
+    };
+    await shared.close();
+    const runs: ClusterRun[] = [];
+    const plans = [
+      { name: '1 replica, state in memory', replicas: 1 },
+      { name: '1 replica, Redis', replicas: 1, redisUrl: redis.url },
+      { name: '2 replicas, Redis', replicas: 2, redisUrl: redis.url },
+    ];
+    for (const [i, plan] of plans.entries()) {
+      runs.push(await runTopology(index, questions, { ...plan, n, concurrency, firstId: 10_000_000 * (i + 1) }));
+    }
+    return { runs, statePerUpdateUs };
+  } finally {
+    await redis.stop();
+  }
+}
+
+/** The cluster section of docs/benchmarks.md. */
+export function renderCluster(c: ClusterResults): string[] {
+  const f = (x: number, d = 1) => x.toFixed(d);
+  const s = c.statePerUpdateUs;
+  return [
+    '## Replicas behind haproxy (webhook, loopback Bot API)',
+    '',
+    'Each topology in turn, in one run: haproxy (Debian) in front of `npm start` replicas logging at info, after a 300-update warm-up on the same keep-alive connections, each update from a different resident. Everything (replicas, haproxy, Redis, the load generator and the fake Bot API) shares this machine's cores, so the figures say what one host does, not what replicas on hosts of their own would.',
+    '',
+    '| topology | updates | concurrency | updates/s | p50 ms | p99 ms | non-200 | lost | answered twice |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...c.runs.map(
+      (r) =>
+        `| ${r.name} | ${r.updates} | ${r.concurrency} | ${f(r.updatesPerSecond, 0)} | ${f(r.p50Ms)} | ${f(r.p99Ms)} | ${r.non200} | ${r.lost} | ${r.duplicated} |`,
+    ),
+    '',
+    `State per update (claim the update_id, take the user's limit, mark it answered; ${s.updates} updates one at a time, in process): in memory ${f(s.memory)} µs, in Redis on loopback ${f(s.redis)} µs (${f(s.redis - s.memory)} µs more: three round trips).`,
+  ];
+}
+
+// Alone: `npm run bench:cluster [-- --quick]`.
+if (process.argv[1]?.endsWith('cluster-load.ts')) {
+  runMain(async () => {
+    const quick = process.argv.includes('--quick');
+    const work = mkdtempSync(join(tmpdir(), 'bulletin-qa-cluster-bench-'));
+    try {
+      const config = loadConfig({ CORPUS_DIR: 'corpus', INDEX_DIR: join(work, 'index'), LOG_LEVEL: 'silent' });
+      await buildIndex(config);
+      const questions = readEvalSet('tests/eval/questions.jsonl').map((i) => i.q);
+      const results = await clusterLoad(config, questions, quick ? 500 : 2000, 50);
+      mkdirSync('bench', { recursive: true });
+      writeFileSync('bench/results-cluster.json', `${JSON.stringify(results, null, 2)}\n`);
+      process.stdout.write(`${renderCluster(results).join('\n')}\n`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+}

@@ -187,7 +187,7 @@ export function renderCluster(c: ClusterResults): string[] {
   return [
     '## Replicas behind haproxy (webhook, loopback Bot API)',
     '',
-    'Each topology in turn, in one run: haproxy (Debian) in front of `npm start` replicas logging at info, after a 300-update warm-up on the same keep-alive connections, each update from a different resident. Everything (replicas, haproxy, Redis, the load generator and the fake Bot API) shares this machine's cores, so the figures say what one host does, not what replicas on hosts of their own would.',
+    'Each topology in turn, in one run: haproxy (Debian) in front of `npm start` replicas logging at info, after a 300-update warm-up on the same keep-alive connections, each update from a different resident. Everything (replicas, haproxy, Redis, the load generator and the fake Bot API) shares this machine’s cores, so the figures say what one host does, not what replicas on hosts of their own would.',
     '',
     '| topology | updates | concurrency | updates/s | p50 ms | p99 ms | non-200 | lost | answered twice |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

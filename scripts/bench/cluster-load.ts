@@ -187,16 +187,21 @@ export function renderCluster(c: ClusterResults): string[] {
   return [
     '## Replicas behind haproxy (webhook, loopback Bot API)',
     '',
-    'Each topology in turn, in one run: haproxy (Debian) in front of `npm start` replicas logging at info, after a 300-update warm-up on the same keep-alive connections, each update from a different resident. Everything (replicas, haproxy, Redis, the load generator and the fake Bot API) shares this machine’s cores, so the figures say what one host does, not what replicas on hosts of their own would.',
+    'Each topology in turn, in one run: haproxy (Debian) in front of `npm start` replicas logging at info, ' +
+      'after a 300-update warm-up on the same keep-alive connections, each update from a different resident. ' +
+      'Everything (replicas, haproxy, Redis, the load generator and the fake Bot API) shares this machine’s cores, ' +
+      'so the figures say what one host does, not what replicas on hosts of their own would.',
     '',
     '| topology | updates | concurrency | updates/s | p50 ms | p99 ms | non-200 | lost | answered twice |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...c.runs.map(
-      (r) =>
-        `| ${r.name} | ${r.updates} | ${r.concurrency} | ${f(r.updatesPerSecond, 0)} | ${f(r.p50Ms)} | ${f(r.p99Ms)} | ${r.non200} | ${r.lost} | ${r.duplicated} |`,
-    ),
+    ...c.runs.map((r) => {
+      const cells = [r.name, r.updates, r.concurrency, f(r.updatesPerSecond, 0), f(r.p50Ms), f(r.p99Ms)];
+      return `| ${[...cells, r.non200, r.lost, r.duplicated].join(' | ')} |`;
+    }),
     '',
-    `State per update (claim the update_id, take the user's limit, mark it answered; ${s.updates} updates one at a time, in process): in memory ${f(s.memory)} µs, in Redis on loopback ${f(s.redis)} µs (${f(s.redis - s.memory)} µs more: three round trips).`,
+    `State per update (claim the update_id, take the user's limit, mark it answered; ${s.updates} updates one ` +
+      `at a time, in process): in memory ${f(s.memory)} µs, in Redis on loopback ${f(s.redis)} µs ` +
+      `(${f(s.redis - s.memory)} µs more: three round trips).`,
   ];
 }
 

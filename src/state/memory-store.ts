@@ -17,7 +17,7 @@ import {
   type UpdateClaims,
 } from './state-store.js';
 
-/** Updates remembered at most (about 100 bytes each); Telegram re-delivers within minutes, not millions of updates later. */
+/** Updates remembered at most (about 100 bytes each): Telegram re-delivers within minutes, not days. */
 const MAX_UPDATES = 200_000;
 /** Chats whose context is kept at most. */
 const MAX_CHATS = 50_000;

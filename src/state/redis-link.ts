@@ -66,7 +66,7 @@ export class RedisLink {
     this.client.on('close', () => this.markDown('connection closed'));
   }
 
-  /** Connects, waiting at most {@link CONNECT_TIMEOUT_MS}; an unreachable Redis is logged and retried in the background. */
+  /** Connects, waiting at most {@link CONNECT_TIMEOUT_MS}; an unreachable Redis is logged and retried meanwhile. */
   static async open(url: string, log: Logger): Promise<RedisLink> {
     const link = new RedisLink(url, log);
     link.client.connect().catch(() => {
@@ -128,7 +128,7 @@ export class RedisLink {
     const err = reason instanceof Error ? reason.message : String(reason);
     this.log.warn(
       { redis: this.where, err },
-      'Redis unreachable: answering from local state (per-replica limits and de-duplication) and reconnecting with backoff',
+      'Redis unreachable: answering from local state (limits and de-duplication per replica); reconnecting',
     );
   }
 }

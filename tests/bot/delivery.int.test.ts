@@ -50,7 +50,7 @@ describe('webhook delivery', () => {
     expect(await metrics()).toMatch(/bqa_deduplicated_updates_total\{reason="done"\} 1\n/);
   });
 
-  it('asks for a later delivery (503) of an update still being handled, then acknowledges it once answered', async () => {
+  it('asks for a later delivery (503) of an update still being handled, then acknowledges it once done', async () => {
     api.slowChat(2, 700);
     const first = post(message(501, 2));
     await new Promise((r) => setTimeout(r, 200));

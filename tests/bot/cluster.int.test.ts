@@ -144,8 +144,17 @@ describe('two replicas behind haproxy with Redis', () => {
   it('on SIGTERM turns not ready first, then exits 0', async () => {
     const survivor = replicas[1] as Started;
     process.kill(survivor.pid, 'SIGTERM');
-    await waitFor(async () => (await readiness(survivor.port)).status === 503, 1_500, 'not ready');
-    expect((await readiness(survivor.port)).body).toMatchObject({ status: 'draining' });
+    let body: unknown;
+    await waitFor(
+      async () => {
+        const r = await readiness(survivor.port);
+        body = r.body;
+        return r.status === 503;
+      },
+      1_500,
+      'not ready',
+    );
+    expect(body).toMatchObject({ status: 'draining', draining: true });
     expect(await survivor.exited).toBe(0);
   }, 15_000);
 });

@@ -95,7 +95,7 @@ runMain(async () => {
     say('replicas behind haproxy, with and without Redis…');
     try {
       const index = { corpusDir: 'corpus', indexDir: config.indexDir };
-      results.cluster = await clusterLoad(index, questions, quick ? 500 : 2000, 50);
+      results.cluster = await clusterLoad(index, questions, quick ? 500 : 2000, 50, quick ? 1 : 3);
     } catch (err) {
       say(`cluster section skipped: ${(err as Error).message}`);
     }

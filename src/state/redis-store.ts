@@ -26,6 +26,15 @@ import {
 /** Feedback records kept in the stream (approximately: Redis trims whole nodes). */
 const FEEDBACK_MAX = 1_000_000;
 
+/** A stored JSON value, or undefined when someone wrote something else under our key. */
+function parseJson<T>(json: string): T | undefined {
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A limit counted in Redis for every replica, and in memory while Redis is down. */
 function sharedLimiter(link: RedisLink, keyPrefix: string, limit: number, windowSeconds: number): Limiter {
   const shared = new RateLimiterRedis({ storeClient: link.client, keyPrefix, points: limit, duration: windowSeconds });
@@ -111,14 +120,14 @@ class RedisChatContexts implements ChatContexts {
     return `${this.prefix}chat:${chatId}`;
   }
 
-  get<T>(chatId: number): Promise<T | undefined> {
-    return this.link.run(
-      async (r) => {
-        const json = await r.get(this.key(chatId));
-        return json === null ? undefined : (JSON.parse(json) as T);
-      },
-      () => this.local.get<T>(chatId),
+  async get<T>(chatId: number): Promise<T | undefined> {
+    // Parsed outside `run`: a value that is not JSON is no Redis failure. `undefined`: Redis was not used.
+    const json = await this.link.run<string | null | undefined>(
+      (r) => r.get(this.key(chatId)),
+      async () => undefined,
     );
+    if (json === undefined) return this.local.get<T>(chatId);
+    return json === null ? undefined : parseJson<T>(json);
   }
 
   set(chatId: number, value: unknown, ttlMs: number): Promise<void> {
@@ -152,14 +161,16 @@ class RedisFeedbackLog implements FeedbackLog {
     );
   }
 
-  latest(limit: number): Promise<FeedbackRecord[]> {
-    return this.link.run(
-      async (r) => {
-        const entries = await r.xrevrange(this.key, '+', '-', 'COUNT', limit);
-        return entries.map(([, fields]) => JSON.parse(fields[1] ?? '{}') as FeedbackRecord);
-      },
-      () => this.local.latest(limit),
+  async latest(limit: number): Promise<FeedbackRecord[]> {
+    const entries = await this.link.run<Array<[string, string[]]> | undefined>(
+      (r) => r.xrevrange(this.key, '+', '-', 'COUNT', limit),
+      async () => undefined,
     );
+    if (!entries) return this.local.latest(limit);
+    return entries.flatMap(([, fields]) => {
+      const record = parseJson<FeedbackRecord>(fields[1] ?? '');
+      return record ? [record] : [];
+    });
   }
 }
 

@@ -12,15 +12,15 @@ export interface Probes {
 }
 
 /**
- * Serves the webhook: GET /healthz (liveness) answers with index info; GET /readyz and /metrics when
- * `probes` are given; POSTs to the webhook path are refused (401) before their body is read unless
- * they carry the secret token header.
+ * Serves the webhook: GET /healthz (liveness) answers with index info, GET /readyz and /metrics with
+ * `probes`; POSTs to the webhook path are refused (401) before their body is read unless they carry
+ * the secret token header.
  */
 export function webhookServer(
   config: Config,
   answerer: Answerer,
   handle: (req: IncomingMessage, res: ServerResponse) => void,
-  probes?: Probes,
+  probes: Probes,
 ): Server {
   const path = new URL(config.telegram.webhookUrl ?? 'http://localhost/').pathname;
   const json = (res: ServerResponse, status: number, body: object) =>
@@ -31,12 +31,12 @@ export function webhookServer(
       json(res, 200, { ok: true, articles: m.articles, chunks: m.chunks, builtAt: m.builtAt, answers: answerer.stats });
       return;
     }
-    if (req.method === 'GET' && probes && req.url === '/readyz') {
+    if (req.method === 'GET' && req.url === '/readyz') {
       const r = probes.readiness();
       json(res, r.ready ? 200 : 503, r.body);
       return;
     }
-    if (req.method === 'GET' && probes && req.url === '/metrics') {
+    if (req.method === 'GET' && req.url === '/metrics') {
       probes.metrics().then(
         (m) => res.writeHead(200, { 'content-type': m.contentType }).end(m.body),
         () => res.writeHead(500).end(),

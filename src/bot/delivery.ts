@@ -66,7 +66,7 @@ export function deliverUpdates(
     const renew = setInterval(() => void claims.renew(id), CLAIM_LEASE_MS / 3);
     try {
       await bot.handleUpdate(update);
-      // Marked answered before the 200: a replica killed in between leaves a claim that expires.
+      // Marked answered before the 200, so that a re-delivery after a lost 200 is acknowledged, not answered.
       await claims.finish(id);
       res.writeHead(200).end();
     } catch (err) {

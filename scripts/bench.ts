@@ -17,6 +17,7 @@ import { loadConfig } from '../src/core/config.js';
 import { buildIndex } from '../src/index/store/build.js';
 import { loadIndex } from '../src/index/store/load.js';
 import { pollingLatency, webhookThroughput } from './bench/bot-load.js';
+import { clusterLoad } from './bench/cluster-load.js';
 import { type BenchResults, renderReport } from './bench/report.js';
 
 /** Runs one benchmark step in its own process and returns the JSON object it prints last. */
@@ -91,6 +92,13 @@ runMain(async () => {
       quick ? 500 : 2000,
       50,
     );
+    say('replicas behind haproxy, with and without Redis…');
+    try {
+      const index = { corpusDir: 'corpus', indexDir: config.indexDir };
+      results.cluster = await clusterLoad(index, questions, quick ? 500 : 2000, 50, quick ? 1 : 3);
+    } catch (err) {
+      say(`cluster section skipped: ${(err as Error).message}`);
+    }
 
     mkdirSync('bench', { recursive: true });
     writeFileSync(quick ? 'bench/results-quick.json' : 'bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

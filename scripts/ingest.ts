@@ -1,19 +1,25 @@
 /**
  * `npm run ingest`: parses the bulletins in CORPUS_DIR, chunks and embeds them, and writes the
  * HNSW + keyword index to INDEX_DIR atomically. Does nothing when the corpus has not changed
- * (`--force` rebuilds anyway). When another process is building, waits for it.
+ * (`--force` rebuilds anyway). When another process is building, waits for it: with REDIS_URL, any
+ * replica on any host sharing the index volume.
  */
 
 import { runMain } from '../src/app/run-main.js';
-import { indexConfigOf, reportIndexEvent } from '../src/app/runtime.js';
-import { loadConfig } from '../src/core/config.js';
+import { buildLockOf, indexConfigOf, reportIndexEvent } from '../src/app/runtime.js';
+import { loadConfig, secretsOf } from '../src/core/config.js';
+import { createLogger } from '../src/core/logger.js';
 import { buildWhenStale } from '../src/index/store/ensure.js';
+import { openStateStore } from '../src/state/open-state.js';
 
 runMain(async () => {
   const config = loadConfig();
   const tty = process.stderr.isTTY;
   let lastStage = '';
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, undefined, secretsOf(config));
+  const state = await openStateStore(config, log);
   const manifest = await buildWhenStale(indexConfigOf(config), {
+    lock: buildLockOf(config.indexDir, state, log),
     force: process.argv.includes('--force'),
     onEvent: (e) => {
       if (e.kind === 'building') process.stdout.write(`Building the index: ${e.reason}.\n`);
@@ -25,7 +31,7 @@ runMain(async () => {
       else if (stage !== lastStage) process.stderr.write(`${stage}: ${total} chunks…\n`);
       lastStage = stage;
     },
-  });
+  }).finally(() => state.close());
   if (tty) process.stderr.write('\r\x1b[K');
   if (!manifest) {
     process.stdout.write(

@@ -1,3 +1,5 @@
+import { type ClusterResults, renderCluster } from './cluster-load.js';
+
 /** Everything `npm run bench` measured; written to bench/results.json. */
 export interface BenchResults {
   date: string;
@@ -16,6 +18,7 @@ export interface BenchResults {
     lost: number;
     duplicated: number;
   };
+  cluster?: ClusterResults;
 }
 
 const f = (x: number, d = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
@@ -162,6 +165,7 @@ export function renderReport(r: BenchResults): { markdown: string; summary: stri
       `Webhook (\`npm start\` process, logging at info), ${w.updates} updates at concurrency ${w.concurrency} after a 300-update warm-up on the same keep-alive connections: ${f(w.updatesPerSecond, 0)} updates/s, p50 ${f(w.p50Ms, 1)} ms, p99 ${f(w.p99Ms, 1)} ms; non-200 ${w.non200}, lost ${w.lost}, answered twice ${w.duplicated}. One bot process uses one core; the load generator and the fake Bot API share the other. Latency at concurrency 50 is mostly queueing (50 / throughput ≈ p50).`,
     );
   }
+  if (r.cluster) out.push('', ...renderCluster(r.cluster));
   const big = r.sizes.at(-1);
   if (!big) return { markdown: '', summary: 'no sizes measured' };
   const q = big.query;

@@ -5,6 +5,7 @@
  *   styles-heldout  the same kinds by another writer, never tuned on (aggregates only)
  *   newsdesk-tune / newsdesk-heldout   ~330 short news articles of many topics (per answer type)
  *   dated           the seed plus a small dated archive (per kind: latest, dated, uncovered, change…)
+ *   seed-archive / styles-archive   the seed's questions asked of the seed plus that archive
  * `--list` prints each question's outcome, for tuning sets only: held-out sets print aggregates.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -35,6 +36,9 @@ const SETS: EvalSet[] = [
   { name: 'newsdesk-tune', file: 'tests/eval/newsdesk/tune.jsonl', corpus: NEWSDESK, by: 'type' },
   { name: 'newsdesk-heldout', file: 'tests/eval/newsdesk/heldout.jsonl', corpus: NEWSDESK, by: 'type', heldout: true },
   { name: 'dated', file: 'tests/eval/dated/questions.jsonl', corpus: DATED, by: 'kind' },
+  // The seed's questions once the dated archive is added beside it: none may drop.
+  { name: 'seed-archive', file: 'tests/eval/questions.jsonl', corpus: DATED, by: 'lang' },
+  { name: 'styles-archive', file: 'tests/eval/seed-styles-tune.jsonl', corpus: DATED, by: 'style' },
 ];
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '-');
@@ -67,7 +71,11 @@ function table(outcomes: EvalOutcome[], by: keyof EvalItem): string[] {
     const right = os.filter((o) => o.right).length;
     const cited = os.filter((o) => o.item.found && o.cited).length;
     const answerable = os.filter((o) => o.item.found).length;
-    return `  ${name.padEnd(12)} ${`${right}/${os.length}`.padStart(8)} ${pct(right, os.length).padStart(5)}   cited ${pct(cited, answerable).padStart(4)}`;
+    const withDate = os.filter((o) => o.dated !== undefined);
+    const dated = withDate.length
+      ? `   issue date ${pct(withDate.filter((o) => o.dated).length, withDate.length)}`
+      : '';
+    return `  ${name.padEnd(12)} ${`${right}/${os.length}`.padStart(8)} ${pct(right, os.length).padStart(5)}   cited ${pct(cited, answerable).padStart(4)}${dated}`;
   };
   return [...rows.map(([k, os]) => line(k, os)), line('all', outcomes)];
 }
@@ -114,9 +122,11 @@ runMain(async () => {
       if (list && !set.heldout) {
         const status = item.found
           ? o.correct
-            ? o.cited
-              ? 'ok   '
-              : 'NOCIT'
+            ? o.dated === false
+              ? 'DATE '
+              : o.cited
+                ? 'ok   '
+                : 'NOCIT'
             : 'WRONG'
           : o.abstainedOk
             ? 'abst '

@@ -40,6 +40,7 @@ runMain(async () => {
     return;
   }
   for (const s of manifest.skipped) process.stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+  for (const w of manifest.warnings ?? []) process.stderr.write(`Warning: ${w.name}: ${w.warning}\n`);
   const files = manifest.corpus.length - manifest.skipped.length;
   process.stdout.write(
     `Indexed ${files} bulletin file(s): ${manifest.articles} articles, ${manifest.chunks} chunks in ${manifest.seconds} s → ${config.indexDir}\n`,

@@ -1,5 +1,6 @@
 /** Rendering an extracted answer: the fact first, then the clause that says what it is. */
 import { pinyin } from 'pinyin-pro';
+import { MESSAGES } from '../core/messages.js';
 import type { Citation } from '../core/types.js';
 import { mentionToEnglish } from '../text/figures.js';
 import type { Lexicon } from '../text/lexicon.js';
@@ -66,6 +67,22 @@ function englishLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): str
   return `“${ex.span}”`;
 }
 
+/** The fact alone, in the question's language: an earlier figure beside the newest one. */
+function factOf(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
+  return q.lang === 'zh' ? ex.span : englishLead(q, ex, lexicon);
+}
+
+/**
+ * A figure that changed between issues: the newest answer with its issue date, then the earlier one
+ * with its own, e.g. `78%（工程总体进度达到78%）（2021年4月20日报）；此前为60%（2021年3月23日报）`.
+ */
+export function renderChange(q: AnalyzedQuestion, main: Extraction, earlier: Extraction, lexicon: Lexicon): string {
+  const say = MESSAGES[q.lang].dates;
+  const sep = q.lang === 'zh' ? '；' : '; ';
+  const tail = `${say.from(say.issue(main.sentence.chunk.date))}${sep}${say.earlier(factOf(q, earlier, lexicon), say.issue(earlier.sentence.chunk.date))}`;
+  return `${cut(renderAnswer(q, main, lexicon), Math.max(40, MAX_ANSWER - tail.length))}${tail}`;
+}
+
 /** Leads with the fact; adds the clause that says what it counts. English gets the figure or name in English. */
 export function renderAnswer(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
   const context =
@@ -89,5 +106,6 @@ export function citationOf(s: ScoredSentence, n: number): Citation {
     quote: s.text,
     source: chunk.source,
     paragraph: chunk.paragraph,
+    ...(chunk.date ? { date: chunk.date } : {}),
   };
 }

@@ -41,6 +41,8 @@ export function reportIndexEvent(e: IndexEvent): void {
     process.stderr.write(
       `Index built: ${e.manifest.articles} articles, ${e.manifest.chunks} chunks in ${e.manifest.seconds} s.\n`,
     );
+    for (const s of e.manifest.skipped) process.stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
+    for (const w of e.manifest.warnings ?? []) process.stderr.write(`Warning: ${w.name}: ${w.warning}\n`);
   }
 }
 

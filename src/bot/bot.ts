@@ -15,6 +15,7 @@ import { MemoryStateStore } from '../state/memory-store.js';
 import type { Limiter } from '../state/rate-limiter.js';
 import type { StateStore } from '../state/state-store.js';
 import { detectLang } from '../text/normalize.js';
+import { aboutText, latestText } from './archive.js';
 import { answerHtml, checkHtml, escapeHtml } from './format.js';
 import type { BotObserver } from './metrics.js';
 import { keepTyping, sendHtml } from './reply.js';
@@ -139,13 +140,8 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
 
   bot.start((ctx) => sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.start)));
   bot.help((ctx) => sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.help)));
-  bot.command('about', (ctx) => {
-    const m = answerer.loaded.manifest;
-    const files = m.corpus.filter((f) => !m.skipped.some((s) => s.name === f.name)).map((f) => f.name);
-    const counts = `${m.articles} articles, ${m.chunks} chunks (built ${m.builtAt}).`;
-    const about = `bulletin-qa ${process.env.npm_package_version ?? ''}\n${files.join('\n')}\n${counts}`;
-    return sendHtml(ctx, escapeHtml(about));
-  });
+  bot.command('about', (ctx) => sendHtml(ctx, escapeHtml(aboutText(answerer, messagesFor(ctx)))));
+  bot.command('latest', (ctx) => sendHtml(ctx, escapeHtml(latestText(answerer, messagesFor(ctx)))));
   bot.command('reload', async (ctx) => {
     if (!deps.reloader || !tg.adminUserIds.includes(ctx.from.id))
       return sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.adminOnly));

@@ -31,6 +31,8 @@ export interface EvalOutcome {
   direct: boolean;
   cited: boolean;
   abstainedOk: boolean;
+  /** For an item with a `date`: the first citation is of that issue. */
+  dated?: boolean;
 }
 
 /** Reads a JSONL eval set. */
@@ -70,5 +72,6 @@ export function judge(item: EvalItem, a: Pick<Answer, 'found' | 'answer' | 'cita
     direct: correct && has(norm(a.answer.slice(0, 40))),
     cited,
     abstainedOk: false,
+    ...(item.date ? { dated: a.found && a.citations[0]?.date === item.date } : {}),
   };
 }

@@ -27,11 +27,18 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** A file indexed with a caveat the operator should hear of (its date is unknown or in the future). */
+export interface FileWarning {
+  name: string;
+  warning: string;
+}
+
 /** The result of reading a corpus folder: parsed bulletins plus the files that were skipped and why. */
 export interface LoadedCorpus {
   files: CorpusFile[];
   bulletins: Bulletin[];
   skipped: SkippedFile[];
+  warnings: FileWarning[];
 }
 
 function walk(dir: string, root: string, out: string[]): void {
@@ -117,6 +124,7 @@ export function loadCorpus(dir: string): LoadedCorpus {
   const files = listCorpus(dir);
   const bulletins: Bulletin[] = [];
   const skipped: SkippedFile[] = [];
+  const warnings: FileWarning[] = [];
   for (const f of files) {
     const read = readListed(dir, f);
     if ('reason' in read) {
@@ -129,10 +137,11 @@ export function loadCorpus(dir: string): LoadedCorpus {
       continue;
     }
     bulletins.push(bulletin);
+    if (bulletin.warning) warnings.push({ name: f.name, warning: bulletin.warning });
   }
   if (bulletins.length === 0) {
     const why = skipped.length ? skipped.map((s) => `${s.name}: ${s.reason}`).join('; ') : `no .txt files in ${dir}`;
     throw new CorpusError('empty', `Nothing to index (${why}). Put UTF-8 bulletin .txt files in ${dir}.`);
   }
-  return { files, bulletins, skipped };
+  return { files, bulletins, skipped, warnings };
 }

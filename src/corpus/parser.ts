@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Bulletin, Paragraph } from '../core/types.js';
 import { isTerminated } from '../text/sentences.js';
+import { bannerDate, issueDate } from './issue-date.js';
 
 /** Editor-credit line at the foot of a page, e.g. `编辑:吴滨 美编:刘玉容 校对:毛晓丽`. */
 const EDITOR_LINE = /^(责任)?编辑\s*[:：]|(美编|校对|组版|审校)\s*[:：]/;
@@ -168,6 +169,8 @@ export function parseBulletin(text: string, source: string): Bulletin {
 
   const articles: Article[] = [];
   const furniture: string[] = [];
+  // A file holding several pages may carry a banner date line per page: articles take the last one above them.
+  let pageDate: string | undefined;
   let pendingHeads: string[] = [];
   let pendingCaptions: string[] = [];
   let pendingContinued = false;
@@ -185,7 +188,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
       captions: [],
       continued: pendingContinued,
       source,
-      ...(fm.date ? { date: fm.date } : {}),
+      ...(pageDate ? { date: pageDate } : {}),
       ...(fm.publication ? { publication: fm.publication } : {}),
     };
     pendingContinued = false;
@@ -239,6 +242,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
     switch (kind) {
       case 'editor':
       case 'banner':
+        if (kind === 'banner') pageDate = bannerDate(body) ?? pageDate;
         // Headings right before an editor line are the page banner, not an article.
         furniture.push(...pendingHeads, body);
         pendingHeads = [];
@@ -286,9 +290,22 @@ export function parseBulletin(text: string, source: string): Bulletin {
     addParagraph(a, c, 'caption');
   }
   assignIds(articles);
+  const firstBanner = furniture.map(bannerDate).find(Boolean);
+  const dated = issueDate({
+    ...(fm.date !== undefined ? { frontMatter: fm.date } : {}),
+    banner: firstBanner,
+    path: source,
+  });
+  for (const a of articles) {
+    // The front matter speaks for the whole file; a banner for the page below it; the path for the rest.
+    const date = dated.origin === 'front-matter' ? dated.date : (a.date ?? dated.date);
+    if (date) a.date = date;
+    else delete a.date;
+  }
   return {
     source,
-    ...(fm.date ? { date: fm.date } : {}),
+    ...(dated.date ? { date: dated.date, dateOrigin: dated.origin } : {}),
+    ...(dated.warning ? { warning: dated.warning } : {}),
     ...(fm.publication ? { publication: fm.publication } : {}),
     articles,
     furniture,

@@ -18,13 +18,22 @@ export interface DateRange {
   to: string;
 }
 
+/** One issue of the archive: its date (as precise as known), how many corpus files and articles it has. */
+export interface IssueSummary {
+  date: string;
+  files: number;
+  articles: number;
+}
+
 /** The indexed text: chunks by position (their document number in both searches) and articles by id. */
 export interface DocStore {
   readonly chunkCount: number;
   chunk(doc: number): Chunk | undefined;
   article(id: string): Article | undefined;
-  /** Every article, without its paragraphs, in corpus order. */
-  articleHeads(): ArticleHead[];
+  /** Every article without its paragraphs, in corpus order; with `range`, only those of the issues in it. */
+  articleHeads(range?: DateRange): ArticleHead[];
+  /** The dated issues, oldest first. Articles of unknown date belong to none. */
+  issues(): IssueSummary[];
 }
 
 /** A keyword hit: document number and BM25 score. */

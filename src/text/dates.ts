@@ -22,8 +22,10 @@ export interface Period {
   year?: number;
   /** First and last month (1–12). */
   months?: [number, number];
-  /** Day of the month, for a single day. */
+  /** Day of the month, for a single day or the first day of a run of days. */
   day?: number;
+  /** Last day of a run of days starting at `day` (上周: 31 January to 6 February 2022). */
+  through?: Day;
   /** The expression was relative (昨天, 去年, latest) and resolved against the anchor. */
   relative?: boolean;
 }
@@ -56,11 +58,13 @@ function shiftDay(d: Day, days: number): Day {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
-type Reader = (m: RegExpExecArray, anchor?: Partial<Day>) => Omit<Period, 'start' | 'end' | 'text'> | undefined;
+type Found = Omit<Period, 'start' | 'end' | 'text'>;
+/** Reads a match; `anchor` places absolute yearless expressions, `now` resolves relative ones. */
+type Reader = (m: RegExpExecArray, anchor?: Partial<Day>, now?: Partial<Day>) => Found | undefined;
 
 const Q = '([一二三四1-4])';
 const ZH: Array<[RegExp, Reader]> = [
-  [/(今年|本年|去年|上年|前年|明年)(?:(\d{1,2})月)?/g, (m, a) => relYear(m, a)],
+  [/(今年|本年|去年|上年|前年|明年)(?:(\d{1,2})月)?/g, (m, _, now) => relYear(m, now)],
   [/(\d{4})年(\d{1,2})月(\d{1,2})[日号]/g, (m) => ({ year: num(m[1]), months: mm(m[2]), day: num(m[3]) })],
   [/(\d{4})[-./](\d{1,2})[-./](\d{1,2})/g, (m) => ({ year: num(m[1]), months: mm(m[2]), day: num(m[3]) })],
   [
@@ -75,7 +79,7 @@ const ZH: Array<[RegExp, Reader]> = [
   [new RegExp(`(?:第)?${Q}季度`, 'g'), (m, a) => ({ ...yearOf(a), months: quarter(m[1]) })],
   [/(\d{4})年(上半年|下半年|前三季度)/g, (m) => ({ year: num(m[1]), months: half(m[2]) })],
   [/上半年|下半年|前三季度/g, (m, a) => ({ ...yearOf(a), months: half(m[0]) })],
-  [/(\d{4})年(\d{1,2})月/g, (m) => ({ year: num(m[1]), months: mm(m[2]) })],
+  [/(\d{4})年(\d{1,2})月(?:份|初|底|末|中旬|上旬|下旬)?/g, (m) => ({ year: num(m[1]), months: mm(m[2]) })],
   [/(\d{4})年(?:底|末)/g, (m) => ({ year: num(m[1]), months: [12, 12] })],
   [/(\d{4})年/g, (m) => ({ year: num(m[1]) })],
   [/(\d{1,2})月(\d{1,2})[日号]/g, (m, a) => ({ ...monthYear(a, num(m[1])), months: mm(m[1]), day: num(m[2]) })],
@@ -83,8 +87,9 @@ const ZH: Array<[RegExp, Reader]> = [
     /(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份|底|初|末|中旬|上旬|下旬)?/g,
     (m, a) => ({ ...monthYear(a, num(m[1])), months: mm(m[1]) }),
   ],
-  [/(本月|当月|上月|上个月)/g, (m, a) => relMonth(m[1] ?? '', a)],
-  [/(今天|今日|昨天|昨日|前天|明天)/g, (m, a) => relDay(m[1] ?? '', a)],
+  [/(本月|当月|这个月|上月|上个月)/g, (m, _, now) => relMonth(m[1] ?? '', now)],
+  [/(今天|今日|昨天|昨日|前天|明天)/g, (m, _, now) => relDay(m[1] ?? '', now)],
+  [/(本周|这周|这个星期|本星期|上周|上星期|上个星期|上礼拜)/g, (m, _, now) => relWeek(m[1] ?? '', now)],
   [
     /(?<![\d.月])(\d{1,2})[日号](?!电)/g,
     (m, a) => (a?.month ? { ...yearOf(a), months: [a.month, a.month], day: num(m[1]) } : { day: num(m[1]) }),
@@ -113,25 +118,44 @@ function monthYear(a: Partial<Day> | undefined, month: number | undefined): { ye
   return { year: a.month && month > a.month + 1 ? a.year - 1 : a.year };
 }
 
-function relYear(m: RegExpExecArray, a?: Partial<Day>): Omit<Period, 'start' | 'end' | 'text'> | undefined {
+function relYear(m: RegExpExecArray, a?: Partial<Day>): Found | undefined {
   if (!a?.year) return undefined;
   const shift = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 }[m[1] as '今年'] ?? 0;
   const months = mm(m[2]);
   return { year: a.year + shift, ...(months ? { months } : {}), relative: true };
 }
 
-function relMonth(word: string, a?: Partial<Day>): Omit<Period, 'start' | 'end' | 'text'> | undefined {
+function relMonth(word: string, a?: Partial<Day>): Found | undefined {
   if (!a?.year || !a.month) return undefined;
   const back = word.startsWith('上') ? 1 : 0;
   const month = ((a.month - 1 - back + 12) % 12) + 1;
   return { year: a.month - back < 1 ? a.year - 1 : a.year, months: [month, month], relative: true };
 }
 
-function relDay(word: string, a?: Partial<Day>): Omit<Period, 'start' | 'end' | 'text'> | undefined {
+function relDay(word: string, a?: Partial<Day>): Found | undefined {
   if (!a?.year || !a.month || !a.day) return undefined;
   const shift = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1 }[word as '今天'] ?? 0;
   const d = shiftDay(a as Day, shift);
   return { year: d.year, months: [d.month, d.month], day: d.day, relative: true };
+}
+
+/** A calendar week, Monday to Sunday: this one (本周) or the one before (上周). */
+function relWeek(word: string, a?: Partial<Day>): Found | undefined {
+  if (!a?.year || !a.month || !a.day) return undefined;
+  const weekday = (new Date(Date.UTC(a.year, a.month - 1, a.day)).getUTCDay() + 6) % 7;
+  const back = /^(上)/.test(word) || word === 'last week' ? 7 : 0;
+  const first = shiftDay(a as Day, -weekday - back);
+  const last = shiftDay(first, 6);
+  return { year: first.year, months: [first.month, first.month], day: first.day, through: last, relative: true };
+}
+
+/** How {@link findPeriods} reads yearless and relative expressions. */
+export interface PeriodOptions {
+  /**
+   * Leave a month or day without a year (3月13日) yearless instead of placing it in the anchor's
+   * year: in a question, "March" may be any March the archive holds. Relative words still resolve.
+   */
+  yearless?: boolean;
 }
 
 /**
@@ -141,7 +165,8 @@ function relDay(word: string, a?: Partial<Day>): Omit<Period, 'start' | 'end' | 
  * findPeriods('2023年一季度') // [{ year: 2023, months: [1, 3], … }]
  * findPeriods('去年12月', { year: 2022, month: 3, day: 1 }) // [{ year: 2021, months: [12, 12], relative: true, … }]
  */
-export function findPeriods(raw: string, anchor?: Partial<Day>): Period[] {
+export function findPeriods(raw: string, anchor?: Partial<Day>, options: PeriodOptions = {}): Period[] {
+  const absolute = options.yearless ? undefined : anchor;
   const text = normalize(raw);
   const taken = new Uint8Array(text.length);
   const out: Period[] = [];
@@ -151,7 +176,7 @@ export function findPeriods(raw: string, anchor?: Partial<Day>): Period[] {
       const start = m.index;
       const end = start + m[0].length;
       if (taken.subarray(start, end).some(Boolean)) continue;
-      const p = read(m, anchor);
+      const p = read(m, absolute, anchor);
       if (!p) continue;
       out.push({ start, end, text: raw.slice(start, end), ...p });
       taken.fill(1, start, end);
@@ -160,17 +185,20 @@ export function findPeriods(raw: string, anchor?: Partial<Day>): Period[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const EN_RELATIVE: Array<[RegExp, (a: Partial<Day>) => Omit<Period, 'start' | 'end' | 'text'> | undefined]> = [
+const EN_RELATIVE: Array<[RegExp, (a: Partial<Day>) => Found | undefined]> = [
   [/\bthis year\b/, (a) => (a.year ? { year: a.year, relative: true } : undefined)],
   [/\blast year\b/, (a) => (a.year ? { year: a.year - 1, relative: true } : undefined)],
   [/\btoday\b/, (a) => relDay('今天', a)],
   [/\byesterday\b/, (a) => relDay('昨天', a)],
+  [/\bthis week\b/, (a) => relWeek('本周', a)],
+  [/\blast week\b/, (a) => relWeek('上周', a)],
   [/\bthis month\b/, (a) => relMonth('本月', a)],
   [/\blast month\b/, (a) => relMonth('上月', a)],
 ];
 
 /** The periods an English text names: "in March 2021", "on March 13", "Q1 2023", "first half of 2023", "last year". */
-export function findEnglishPeriods(text: string, anchor?: Partial<Day>): Period[] {
+export function findEnglishPeriods(text: string, now?: Partial<Day>, options: PeriodOptions = {}): Period[] {
+  const anchor = options.yearless ? undefined : now;
   const t = text.toLowerCase();
   const out: Period[] = [];
   const push = (m: RegExpMatchArray, p: Omit<Period, 'start' | 'end' | 'text'> | undefined) => {
@@ -213,7 +241,7 @@ export function findEnglishPeriods(text: string, anchor?: Partial<Day>): Period[
     push(m, { ...(m[2] ? { year: Number(m[2]) } : yearOf(anchor)), months: m[1] === 'first' ? [1, 6] : [7, 12] });
   }
   for (const [re, read] of EN_RELATIVE)
-    for (const m of t.matchAll(new RegExp(re, 'g'))) push(m, anchor ? read(anchor) : undefined);
+    for (const m of t.matchAll(new RegExp(re, 'g'))) push(m, now ? read(now) : undefined);
   for (const m of t.matchAll(/\b(?:in|of|for|during|since)?\s*((?:19|20)\d{2})\b/g)) {
     const start = (m.index ?? 0) + m[0].length - 4;
     if (out.some((p) => start >= p.start && start < p.end)) continue;
@@ -231,11 +259,14 @@ export type PeriodRelation = 'same' | 'overlap' | 'conflict' | 'unrelated';
  * (a January figure against a question about the first quarter).
  */
 export function relate(asked: Period, stated: Period): PeriodRelation {
+  if (asked.through || stated.through) return relateDays(asked, stated);
   let compared = false;
   if (asked.year !== undefined && stated.year !== undefined) {
     if (asked.year !== stated.year) return 'conflict';
     compared = true;
   }
+  // A whole year's figure does not answer for one of its months.
+  if (asked.months && !stated.months && stated.day === undefined && compared) return 'overlap';
   if (asked.months && stated.months) {
     const [a0, a1] = asked.months;
     const [s0, s1] = stated.months;
@@ -247,6 +278,38 @@ export function relate(asked: Period, stated: Period): PeriodRelation {
     if (asked.day !== stated.day) return 'conflict';
     compared = true;
   }
+  // Nor a month's for one of its days.
+  if (asked.day !== undefined && stated.day === undefined && stated.months && compared) return 'overlap';
   if (asked.months && !stated.months && stated.day !== undefined) return 'unrelated';
   return compared ? 'same' : 'unrelated';
+}
+
+const DAY_MS = 86_400_000;
+const dayNo = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) / DAY_MS;
+
+/**
+ * The first and last day (days since 1970-01-01) of a period; a period without a year takes `year`.
+ * Undefined when no year is known, or for a bare day of an unknown month.
+ *
+ * @example
+ * periodDays({ start: 0, end: 3, text: '3月', months: [3, 3] }, 2021) // 1 to 31 March 2021
+ */
+export function periodDays(p: Period, year = p.year): [number, number] | undefined {
+  const y = p.year ?? year;
+  if (y === undefined) return undefined;
+  const [m0, m1] = p.months ?? [1, 12];
+  if (p.through) return [dayNo(y, m0, p.day ?? 1), dayNo(p.through.year, p.through.month, p.through.day)];
+  if (p.day !== undefined) return p.months ? [dayNo(y, m0, p.day), dayNo(y, m0, p.day)] : undefined;
+  return [dayNo(y, m0, 1), dayNo(y, m1 + 1, 0)];
+}
+
+/** {@link relate} for runs of days (上周): compares the days each period covers. */
+function relateDays(asked: Period, stated: Period): PeriodRelation {
+  // Yearless on both sides: compare within one (leap) year.
+  const year = asked.year ?? stated.year ?? 2000;
+  const a = periodDays(asked, year);
+  const s = periodDays(stated, year);
+  if (!a || !s) return 'unrelated';
+  if (s[1] < a[0] || a[1] < s[0]) return 'conflict';
+  return s[0] >= a[0] && s[1] <= a[1] ? 'same' : 'overlap';
 }

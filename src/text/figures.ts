@@ -254,14 +254,15 @@ export function findMentions(raw: string): Mention[] {
     const end = start + m[0].length;
     if (taken.subarray(start, end).some(Boolean)) continue;
     const value = Number(m[0].replace(/,/g, ''));
+    // 2022滨江国际马拉松: a year naming an edition, not a count.
+    const edition = /^(19|20)\d{2}$/.test(m[0]) && /\p{Script=Han}/u.test(text[end] ?? '');
     out.push({
       start,
       end,
       text: raw.slice(start, end),
-      kind: 'quantity',
-      value,
-      unit: '',
-      measure: 'other',
+      ...(edition
+        ? { kind: 'date' as const, value: value * 10000, unit: 'date', measure: 'date' }
+        : { kind: 'quantity' as const, value, unit: '', measure: 'other' }),
       approx: false,
     });
   }

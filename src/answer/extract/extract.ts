@@ -18,7 +18,7 @@ import { pickYesNo } from './yes-no.js';
 export const FOUND_THRESHOLD: Record<Lang, number> = { zh: 0.6, en: 0.6 };
 
 /** The span the question's slot asks for, before the decision to answer. */
-function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   switch (q.intent.slot) {
     case 'number':
     case 'date':

@@ -12,6 +12,7 @@ import { bigrams, words } from '../../text/tokenizer.js';
 import type { Concept } from './concept.js';
 import { enConcepts } from './en.js';
 import { type Intent, intentOf } from './intent.js';
+import { type AskedTime, askedTime } from './when.js';
 import { zhConcepts } from './zh.js';
 
 /** A question after analysis. */
@@ -29,7 +30,9 @@ export interface AnalyzedQuestion {
   given: Set<string>;
   /** True when the question asks about something not done or not so (没有复工). */
   negated: boolean;
-  /** The issues to search, when the question names a period. */
+  /** The time the question asks about: periods, a comparison, the latest, and which issues can report on it. */
+  time: AskedTime;
+  /** The issues to search first, when the question names a period with a year. */
   range?: DateRange;
 }
 
@@ -50,20 +53,27 @@ function addTerms(terms: Map<string, number>, text: string, weight: number): voi
 }
 
 /**
- * Analyses a question in Chinese or English.
+ * Analyses a question in Chinese or English; relative time words (去年, last week) are read against
+ * `newestIssue`, the newest issue date of the archive.
  *
  * @example
  * const q = analyzeQuestion('平海公路全长多少千米?', index.keyword, index.lexicon);
  * q.intent // { slot: 'number', measure: 'length', unit: '千米', … }
  */
-export function analyzeQuestion(question: string, keyword: KeywordSearch, lexicon: Lexicon): AnalyzedQuestion {
+export function analyzeQuestion(
+  question: string,
+  keyword: KeywordSearch,
+  lexicon: Lexicon,
+  newestIssue?: string,
+): AnalyzedQuestion {
   const lang = detectLang(question);
   const norm = normalize(question);
   const intent = intentOf(lang === 'zh' ? norm : question, lang);
+  const time = askedTime(lang === 'zh' ? norm : question, lang, newestIssue);
   const concepts =
     lang === 'zh'
-      ? zhConcepts(norm, intent, keyword, lexicon)
-      : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon);
+      ? zhConcepts(norm, intent, keyword, lexicon, time)
+      : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon, time);
   const terms = new Map<string, number>();
   for (const c of concepts) {
     for (const a of c.alts) addTerms(terms, a.text, Math.min(1, c.weight) * a.quality);
@@ -73,5 +83,16 @@ export function analyzeQuestion(question: string, keyword: KeywordSearch, lexico
       ? findMentions(norm).map((m) => normalize(m.text))
       : [...englishFigures(question).dates, ...englishFigures(question).numbers.map(String)],
   );
-  return { text: question, norm, lang, intent, concepts, terms, given, negated: negated(norm, lang) };
+  return {
+    text: question,
+    norm,
+    lang,
+    intent,
+    concepts,
+    terms,
+    given,
+    negated: negated(norm, lang),
+    time,
+    ...(time.issue || time.window ? { range: time.issue ?? time.window } : {}),
+  };
 }

@@ -53,6 +53,16 @@ export function weightOf(alts: Alt[], keyword: KeywordSearch, floor = 0.25): num
   return floor + best;
 }
 
+/** A period the question names: required, so that a sentence about another time never answers it. */
+export const periodConcept = (p: Period): Concept => ({
+  label: p.text,
+  alts: [exact(p.text)],
+  weight: 1,
+  kind: 'figure',
+  required: true,
+  period: p,
+});
+
 /** Keeps the first concept of each label. */
 export function dedupe(concepts: Concept[]): Concept[] {
   const seen = new Set<string>();

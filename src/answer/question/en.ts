@@ -4,17 +4,18 @@
  * 薛卫生), other words through CC-CEDICT glosses restricted to the corpus.
  */
 import type { KeywordSearch } from '../../index/loaded-index.js';
-import { findEnglishPeriods } from '../../text/dates.js';
 import { englishWords } from '../../text/english.js';
 import { englishFigures, isMonthWord } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
 import { findNames } from '../../text/names.js';
-import { type Alt, type Concept, dedupe, exact, specificity } from './concept.js';
+import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
+import { type AskedTime, askedTime } from './when.js';
 
 /** Words of English questions that only frame what is asked. */
 const FRAME = new Set(
   [
     'number amount total overall whole figure value much many long far big large high tall fast so each every',
+    'latest newest recent recently current currently now today yesterday paper issue edition',
     'expected due plan planned mentioned bulletin newspaper report reported according say said name called kind type sort',
     'happen happened get got make made take took taken look looked looking stay stayed include included including free',
     'keep kept put give given come came go went see saw show shown use used want wanted hold held let seem become became',
@@ -26,6 +27,10 @@ const FRAME = new Set(
 );
 
 /** Pinyin of administrative suffixes that English names leave out. */
+/** A word of two or more toneless pinyin syllables: shanghai, nantong (never 'roughly'). */
+const PINYIN_WORD =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)){2,}$/;
+
 const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
 
 /** Runs of one to three words read as pinyin of a corpus name; returns the word positions used. */
@@ -64,12 +69,17 @@ function pinyinNames(tokens: string[], lexicon: Lexicon, concepts: Concept[]): S
  * @example
  * enConcepts('How long is the Pinghai road?', …).map((c) => c.label) // ['Pinghai', 'road']
  */
-export function enConcepts(question: string, whEnd: number, keyword: KeywordSearch, lexicon: Lexicon): Concept[] {
+export function enConcepts(
+  question: string,
+  whEnd: number,
+  keyword: KeywordSearch,
+  lexicon: Lexicon,
+  time: AskedTime = askedTime(question, 'en'),
+): Concept[] {
   const concepts: Concept[] = [];
   const figures = englishFigures(question);
-  const periods = findEnglishPeriods(question);
-  for (const p of periods)
-    concepts.push({ label: p.text, alts: [exact(p.text)], weight: 1, kind: 'figure', required: true, period: p });
+  const periods = time.periods;
+  if (!time.compare) concepts.push(...periods.map(periodConcept));
   const inPeriod = (n: number) => periods.some((p) => p.text.includes(String(n)));
   for (const n of figures.numbers) {
     if (inPeriod(n)) continue;
@@ -78,11 +88,11 @@ export function enConcepts(question: string, whEnd: number, keyword: KeywordSear
   const tokens = question.match(/[A-Za-z]+/g) ?? [];
   const used = pinyinNames(tokens, lexicon, concepts);
   const usedWords = new Set([...used].map((i) => (tokens[i] ?? '').toLowerCase()));
+  // A capital starts every sentence; a first word spelt in pinyin ("Shanghai has…") is a name all the same.
+  const first = tokens[0]?.toLowerCase() ?? '';
+  const nameFirst = !FRAME.has(first) && PINYIN_WORD.test(first);
   const capitalised = new Set(
-    tokens
-      .slice(1)
-      .filter((t) => /^[A-Z][a-z]/.test(t))
-      .map((t) => t.toLowerCase()),
+    tokens.filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst)).map((t) => t.toLowerCase()),
   );
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
   const words = englishWords(withoutDates).filter((w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w));

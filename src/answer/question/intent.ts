@@ -57,11 +57,12 @@ function wholeWord(text: string, at: number, unit: string): boolean {
 /** The measure a Chinese question names by its words, whatever its question word. */
 function zhMeasure(q: string): Intent['measure'] {
   if (
-    /(增长|增加|下降|减少|上涨|下跌|提高|降低|涨|跌|增幅|降幅|涨幅|增速|同比|环比)了?(多少|几)|增速|增幅|降幅|涨幅|变化/.test(
+    /(增长|增加|下降|减少|上涨|下跌|提高|降低|涨|跌|增幅|降幅|涨幅|增速|同比|环比)了?(多少|几)|增速|增幅|降幅|涨幅|变化了?(多少|几)/.test(
       q,
     )
   )
     return 'change';
+  if (/人数|人次|多少人|几个人|几人|多少名/.test(q)) return 'count';
   if (/(比例|占比|比重|百分之|百分比|[^效]率(?!先))(是)?(多少|几)|百分之几|(多少|几)成/.test(q) || /率$/.test(q))
     return 'percent';
   if (/价格|单价|票价|售价|均价|房价|油价|收费|每斤|一斤|每吨|每公斤|多少钱一|钱一|发行价|收购价|股价|每股/.test(q))
@@ -116,6 +117,8 @@ const ZH_RULES: Rule[] = [
   ],
   [/叫(什么|啥)(名字)?|名称|什么名字|啥名字|名字(是|叫)?(什么|啥)/, () => ({ slot: 'name' })],
   [/哪几(类|种|个|位|项|方面|部分)?|是哪(几|些)|包括(哪些|什么)|由哪些/, () => ({ slot: 'definition' })],
+  // 参赛人数有什么变化: the figure now, beside the one before.
+  [/(有)?(什么|啥|何)(变化|不同|区别)|怎么变(化)?|(变化|变动)(如何|怎样|怎么样|多大)/, () => ({ slot: 'number' })],
   [
     /怎么|如何|咋|怎样|通过什么|用什么(办法|方式|方法)|什么(办法|方式|方法|措施|形式|手段|途径|模式)|啥(办法|招)|哪些(措施|办法|举措)/,
     () => ({ slot: 'method' }),
@@ -218,6 +221,7 @@ const EN_RULES: Rule[] = [
     }),
   ],
   [/\b(what|which) (position|post|title|job|role|rank of official|level)\b/, () => ({ slot: 'title' })],
+  [/\bhow (has|have|did|does) .{2,60}\bchanged?\b|\bwhat (was|is) the change\b/, () => ({ slot: 'number' })],
   [/\bwho\b|\bwhom\b|\bwhich (person|official|leader|player|athlete|doctor|candidate)\b/, () => ({ slot: 'person' })],
   [
     /\bwhich (company|firm|organi[sz]ation|body|bank|hospital|school|university|institution|department|agency|team|club|party|group|enterprise)\b/,
@@ -229,7 +233,7 @@ const EN_RULES: Rule[] = [
   ],
   [/\bwhat is the name\b|\bwhat('s| is) it called\b|\bcalled what\b|\bname of\b/, () => ({ slot: 'name' })],
   [
-    /\bhow (many|much)\b|\bnumber of\b|\bwhat (is|was|are|were) the (total |overall )?(number|amount|total|investment|cost|price|length|speed|size|value|sum|population|rate|area|height|output|budget)\b|\bhow (long|tall|high|far|fast|big|large|heavy|deep|wide)\b/,
+    /\bhow (many|much)\b|\bnumber of\b|\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(number|amount|total|investment|cost|price|length|speed|size|value|sum|population|rate|area|height|output|budget|progress)\b|\bhow (long|tall|high|far|fast|big|large|heavy|deep|wide)\b/,
     () => ({ slot: 'number' }),
   ],
   [
@@ -270,7 +274,9 @@ export function intentOf(q: string, lang: Lang): Intent {
     if (!m) continue;
     const intent: Intent = { ...make(m), at: { start: m.index, end: m.index + m[0].length } };
     if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno') {
-      const measure = lang === 'zh' ? zhMeasure(text) : enMeasure(text);
+      // "Lingang New Area" names a place; its words measure nothing.
+      const measure =
+        lang === 'zh' ? zhMeasure(text) : enMeasure(q.replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ').toLowerCase());
       if (intent.slot === 'number') {
         // 多少 + a noun (有多少项目) counts that noun.
         const counted =
@@ -282,7 +288,8 @@ export function intentOf(q: string, lang: Lang): Intent {
       } else if (measure && intent.slot === 'what' && lang === 'en') return { ...intent, slot: 'number', measure };
     }
     if (lang === 'en' && intent.slot === 'number') {
-      const unit = Object.entries(EN_UNIT_WORDS).find(([, re]) => re.test(text))?.[0];
+      // "per jin" divides a price; the answer is money, not a weight.
+      const unit = Object.entries(EN_UNIT_WORDS).find(([, re]) => re.test(text.replace(/\b(per|a) \w+/g, '')))?.[0];
       if (unit) intent.unit = unit;
     }
     return intent;

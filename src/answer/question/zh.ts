@@ -6,22 +6,24 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { KeywordSearch } from '../../index/loaded-index.js';
-import { findPeriods } from '../../text/dates.js';
 import { findMentions } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
 import { findNames, type Token, tokens } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
-import { type Alt, type Concept, dedupe, exact, specificity, weightOf } from './concept.js';
+import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
 import type { Intent } from './intent.js';
+import { type AskedTime, askedTime } from './when.js';
 
 /** Question words, fillers and frames of spoken questions: they say how something is asked, not what. */
 const FILLERS = new RegExp(
   [
     '什么时候|啥时候|多长时间|多少钱|为什么|为啥|怎么样|怎么|怎样|如何|多少|多长|多久|多大|多高|多远|多重|多快|几个|几家|几名|几位|几',
     '哪些|哪个|哪位|哪家|哪里|哪儿|哪天|哪年|哪一|哪|是否|是不是|有没有|能不能|会不会|对不对|什么|啥|何时|何地|为何|谁|咋',
+    '有什么变化|有何变化|怎么变化|怎样变化|变化如何|相比|相较|比较',
+    '报纸上说|报纸说|报上说|新闻说|报道说|据报道|报纸上|报纸里|报纸|报上|新闻里|这一期|这期|本期|最新一期',
     '请问|请|告诉我|我想知道|想知道|想问一下|想问|问一下|听说|据说|帮我|帮忙查|查一下|查下|说说|讲讲|你知道|知道|到底|究竟|一共|总共|一下',
     '那个|这个|那些|这些|那边|这边|那块|那一块|那会儿|那时候|那次|这次|那里|这里|那位|这位|那家|这家|咱们|咱|我们|你们',
-    '来着|的话|左右|大概|差不多|具体|现在|目前|当时|后来|最后|还有|一般|算是|属于|情况|东西|意思|名字叫|叫做|名叫',
+    '最新|最近|近期|近来|当前|如今|眼下|至今|迄今|来着|的话|左右|大概|差不多|具体|现在|目前|当时|后来|最后|还有|一般|算是|属于|情况|东西|意思|名字叫|叫做|名叫',
     '吗|呢|啊|呀|吧|嘛|哦|哈|啦|么|呗|咯|哇|噢|诶',
   ].join('|'),
   'g',
@@ -33,6 +35,9 @@ const STOP = new Set(
     ' ',
   ),
 );
+
+/** Words of expectation and plan: 预计什么时候通车 asks about 通车. */
+const MODAL = /^(预计|计划|预期|打算|准备|将要|将会|有望|可望|能够|应该|应当|估计|争取|力争)$/;
 
 const GIVEN_FIGURE = (text: string) => /\d|[一二三四五六七八九十两百千万亿]/.test(text);
 
@@ -113,11 +118,18 @@ const blank = (text: string, start: number, end: number) =>
  * @example
  * zhConcepts('平海公路总投资多少?', intent, keyword, lexicon).map((c) => c.label) // ['平海公路', '总投资']
  */
-export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch, lexicon: Lexicon): Concept[] {
+export function zhConcepts(
+  norm: string,
+  intent: Intent,
+  keyword: KeywordSearch,
+  lexicon: Lexicon,
+  time: AskedTime = askedTime(norm, 'zh'),
+): Concept[] {
   const concepts: Concept[] = [];
   let rest = norm;
-  for (const p of findPeriods(norm)) {
-    concepts.push({ label: p.text, alts: [exact(p.text)], weight: 1, kind: 'figure', required: true, period: p });
+  for (const p of time.periods) {
+    // Periods compared with each other choose the issues to answer from, not the sentence.
+    if (!time.compare) concepts.push(periodConcept(p));
     rest = blank(rest, p.start, p.end);
   }
   for (const m of findMentions(rest)) {
@@ -147,7 +159,7 @@ export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch,
     const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
     // A place with its suffix (通州区) is also found without it (通州), and a name split by jieba is joined.
     if (!known && n.kind === 'place' && n.text.length >= 3) alts.push({ text: n.text.slice(0, -1), quality: 0.9 });
-    const place = n.kind === 'place' && known;
+    const place = n.kind === 'place' && alts.some((a) => keyword.docFrequency(a.text) > 0);
     // The kind of thing asked for (哪家[食品公司], 哪个[城市]): the answer's type, not something it must contain.
     const typed = focusAtAnswer(intent, n.start);
     if (typed) concepts.push({ label: n.text, alts, weight: 0.3, kind: 'content', required: false });
@@ -155,7 +167,7 @@ export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch,
       concepts.push({
         label: n.text,
         alts,
-        weight: 1.25 + weightOf(alts, keyword, 0),
+        weight: 0.75 + 1.25 * weightOf(alts, keyword, 0),
         kind: 'entity',
         required: true,
         place,
@@ -176,8 +188,11 @@ export function zhConcepts(norm: string, intent: Intent, keyword: KeywordSearch,
     // A word the corpus never uses: a dictionary word (小学, 人口) may be what the bulletin lacks;
     // a one-character or unknown one (跑, 那块) is more likely a spoken paraphrase or a filler.
     const weight = known ? weightOf(alts, keyword) : t.word.length >= 2 && t.tag !== 'x' ? 0.6 : 0.15;
-    const concept: Concept = { label: t.word, alts, weight, kind: 'content', required: false };
+    // 预计, 计划: how sure the news is, never what the question is about.
+    const modal = MODAL.test(t.word);
+    const concept: Concept = { label: t.word, alts, weight: modal ? 0.3 : weight, kind: 'content', required: false };
     concepts.push(concept);
+    if (modal) continue;
     // The asked thing may be a word the corpus lacks (人口): then nothing can answer the question.
     if (known || (t.word.length >= 2 && t.tag !== 'x'))
       placed.push({ concept, start: t.start, end: t.end, tag: t.tag });

@@ -86,6 +86,7 @@ export async function buildIndex(config: IndexConfig, options: BuildOptions = {}
       builtAt: new Date().toISOString(),
       corpus: corpus.files,
       skipped: corpus.skipped,
+      warnings: corpus.warnings,
       articles: articles.length,
       chunks: chunks.length,
       embedding: { id: expectedEmbeddingId(config), dimensions: vectors.dimensions },

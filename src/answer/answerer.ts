@@ -10,9 +10,11 @@ import { detectLang } from '../text/normalize.js';
 import { segmenter } from '../text/tokenizer.js';
 import { extract } from './extract/extract.js';
 import type { Extraction } from './extract/extraction.js';
+import { type FollowUp, followUpOf, preferArticle, type Topic, topicAfter } from './follow-up.js';
+import { rewriteFollowUp } from './follow-up-model.js';
 import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question/analyze.js';
-import { citationOf, renderAnswer } from './render.js';
+import { answerLead, citationOf, renderAnswer } from './render.js';
 import type { RetrievalTimings, RetrievedChunk } from './retriever.js';
 import { type ScoredSentence, scoreSentences } from './scorer.js';
 import { Snapshot } from './snapshot.js';
@@ -38,8 +40,24 @@ export interface AnswerTrace {
   timings: RetrievalTimings & { analyze: number; extract: number; total: number };
 }
 
-/** An answer plus its trace, and whether the question was cut to `maxQuestionChars`. */
-export type TracedAnswer = Answer & { trace: AnswerTrace; truncated: boolean };
+/**
+ * An answer plus its trace, whether the question was cut to `maxQuestionChars`, the fact alone
+ * (`lead`, for a card's title; extractive answers only), the conversation's topic after it, and
+ * how a follow-up was understood.
+ */
+export type TracedAnswer = Answer & {
+  trace: AnswerTrace;
+  truncated: boolean;
+  lead?: string;
+  topic: Topic;
+  followUp?: FollowUp;
+};
+
+/** Options of one {@link Answerer.ask}. */
+export interface AskOptions {
+  /** The conversation's topic (the previous answer's `topic`): a question that lacks its subject takes it. */
+  topic?: Topic;
+}
 
 /** The evidence for a question: its analysis, the retrieved chunks and their sentences, best first. */
 export interface Evidence {
@@ -126,12 +144,31 @@ export class Answerer implements IndexHolder {
     return { q, hits, sentences, timings: { analyze, ...timings }, ...(vectorError ? { vectorError } : {}) };
   }
 
-  /** Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it. */
-  async ask(raw: string): Promise<TracedAnswer> {
+  /**
+   * How a question that lacks its subject reads with the topic (follow-up.ts): the rules' reading,
+   * or with a chat model its checked rewrite. Undefined for a question with a subject of its own.
+   */
+  private async followUp(text: string, topic: Topic, snapshot: Snapshot): Promise<FollowUp | undefined> {
+    const analyze = (t: string) => analyzeQuestion(t, snapshot.index.keyword, snapshot.index.lexicon);
+    const q = analyze(text);
+    const rules = followUpOf(q, topic);
+    return rules && this.options.llm ? rewriteFollowUp(this.options.llm, q, topic, rules, analyze) : rules;
+  }
+
+  /**
+   * Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it.
+   * With `topic`, a follow-up is answered as the standalone question it makes, preferring the topic's article.
+   */
+  async ask(raw: string, options: AskOptions = {}): Promise<TracedAnswer> {
     const t0 = performance.now();
     const snapshot = this.snapshot;
     const { text, truncated } = this.prepare(raw);
-    const { q, hits, sentences, timings, vectorError } = await this.evidence(text, snapshot);
+    const followUp = options.topic && (await this.followUp(text, options.topic, snapshot));
+    const asked = followUp?.standalone ?? text;
+    const evidence = await this.evidence(asked, snapshot);
+    const { q, hits, timings, vectorError } = evidence;
+    const articleId = followUp && options.topic?.articleId;
+    const sentences = articleId ? preferArticle(evidence.sentences, articleId) : evidence.sentences;
     const t1 = performance.now();
     const ex = extract(q, sentences, this.options.foundThreshold);
     const tExtract = performance.now() - t1;
@@ -150,13 +187,18 @@ export class Answerer implements IndexHolder {
       truncated,
       source: 'extractive' as const,
     };
+    const extractive = this.extractive(q, ex, sentences, snapshot);
+    const lead = ex && answerLead(q, ex, snapshot.index.lexicon);
     const answer: TracedAnswer = {
       ...base,
       ...(vectorError ? { vectorError } : {}),
-      ...this.extractive(q, ex, sentences, snapshot),
+      ...extractive,
+      ...(lead ? { lead } : {}),
+      topic: topicAfter(q, extractive.citations, ex && lead ? { span: ex.span, lead } : undefined),
+      ...(followUp ? { followUp } : {}),
     };
     if (!this.options.llm || !hits.length) return answer;
-    const outcome = await llmAnswer(this.options.llm, text, q.lang, sentences, hits, answer);
+    const outcome = await llmAnswer(this.options.llm, asked, q.lang, sentences, hits, answer);
     const elapsedMs = ms(performance.now() - t0);
     if (outcome.kind === 'not-found') return { ...answer, elapsedMs };
     if (outcome.kind === 'fallback') {
@@ -169,8 +211,16 @@ export class Answerer implements IndexHolder {
       };
     }
     this.stats.llm++;
-    const { related: _related, ...rest } = answer;
-    return { ...rest, elapsedMs, found: true, source: 'llm', answer: outcome.answer, citations: outcome.citations };
+    const { related: _related, lead: _lead, ...rest } = answer;
+    return {
+      ...rest,
+      elapsedMs,
+      found: true,
+      source: 'llm',
+      answer: outcome.answer,
+      citations: outcome.citations,
+      topic: topicAfter(q, outcome.citations),
+    };
   }
 
   private extractive(

@@ -66,6 +66,15 @@ function englishLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): str
   return `“${ex.span}”`;
 }
 
+/**
+ * The fact alone, e.g. for a card's title: the figure or name (in English, with the bulletin's
+ * form after it), or the yes-no verdict.
+ */
+export function answerLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
+  if (q.intent.slot === 'yesno') return q.lang === 'zh' ? (ex.yes ? '是的' : '不是') : ex.yes ? 'Yes' : 'No';
+  return cut(q.lang === 'zh' ? ex.span : englishLead(q, ex, lexicon).replace(/^“|”$/g, ''), MAX_ANSWER);
+}
+
 /** Leads with the fact; adds the clause that says what it counts. English gets the figure or name in English. */
 export function renderAnswer(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
   const context =

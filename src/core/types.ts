@@ -70,6 +70,8 @@ export interface Citation {
   quote: string;
   source: string;
   paragraph: number;
+  /** The issue date of the quoted article, when known (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): front ends show it. */
+  date?: string;
 }
 
 /** Question language, as detected from its characters. */

@@ -22,7 +22,13 @@ async function converse(...questions: string[]) {
 
 describe('which questions lack their subject', () => {
   it('a reference or a very short question without a name of its own', () => {
-    for (const q of ['他一共卖了多少斤?', '它什么时候通车?', '该镇有多少养殖户?', '总投资呢?', 'And when will it open?'])
+    for (const q of [
+      '他一共卖了多少斤?',
+      '它什么时候通车?',
+      '该镇有多少养殖户?',
+      '总投资呢?',
+      'And when will it open?',
+    ])
       expect(lacksSubject(analyze(q)), q).toBe(true);
     expect(lacksSubject(analyze('How long is it?')), 'How long is it?').toBe(true);
   });
@@ -48,7 +54,10 @@ describe('follow-ups answered with the topic (offline)', () => {
   });
 
   it('English: "And when will it open?" after the Pinghai road, and without the topic it is wrong', async () => {
-    const [first, a] = await converse('How much is the total investment of the Pinghai road?', 'And when will it open?');
+    const [first, a] = await converse(
+      'How much is the total investment of the Pinghai road?',
+      'And when will it open?',
+    );
     expect(first?.followUp).toBeUndefined();
     expect(a?.followUp?.subject).toBe('Pinghai');
     expect(a?.answer).toMatch(/^June 15/);
@@ -119,7 +128,11 @@ describe('parts', () => {
   });
 
   it('rewriteProblem accepts a faithful standalone question and names what is wrong with the others', () => {
-    const topic: Topic = { names: [{ label: '平海公路', text: '平海公路' }], question: '平海公路总投资多少?', lang: 'zh' };
+    const topic: Topic = {
+      names: [{ label: '平海公路', text: '平海公路' }],
+      question: '平海公路总投资多少?',
+      lang: 'zh',
+    };
     const q = analyze('它什么时候通车?');
     const problem = (rewrite: string) => rewriteProblem(rewrite, q, topic, analyze);
     expect(problem('平海公路什么时候通车?')).toBeUndefined();

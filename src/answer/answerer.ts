@@ -134,10 +134,13 @@ export class Answerer implements IndexHolder {
     return { text: truncated ? text.slice(0, this.options.maxQuestionChars) : text, truncated };
   }
 
-  /** Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and claim checks. */
-  async evidence(text: string, snapshot = this.snapshot): Promise<Evidence> {
+  /**
+   * Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and
+   * claim checks. `analysed` is the question's analysis when the caller has it already.
+   */
+  async evidence(text: string, snapshot = this.snapshot, analysed?: AnalyzedQuestion): Promise<Evidence> {
     const t = performance.now();
-    const q = analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon);
+    const q = analysed ?? analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon);
     const analyze = performance.now() - t;
     const { hits, timings, vectorError } = await snapshot.search.retrieve(q, this.options.topK);
     const sentences = scoreSentences(q, hits, snapshot.source);
@@ -145,14 +148,22 @@ export class Answerer implements IndexHolder {
   }
 
   /**
-   * How a question that lacks its subject reads with the topic (follow-up.ts): the rules' reading,
-   * or with a chat model its checked rewrite. Undefined for a question with a subject of its own.
+   * The question's analysis and, when it lacks its subject, how it reads with the topic
+   * (follow-up.ts): the rules' reading, or with a chat model its checked rewrite.
    */
-  private async followUp(text: string, topic: Topic, snapshot: Snapshot): Promise<FollowUp | undefined> {
+  private async withTopic(
+    text: string,
+    topic: Topic,
+    snapshot: Snapshot,
+  ): Promise<{ q: AnalyzedQuestion; followUp?: FollowUp }> {
     const analyze = (t: string) => analyzeQuestion(t, snapshot.index.keyword, snapshot.index.lexicon);
     const q = analyze(text);
     const rules = followUpOf(q, topic);
-    return rules && this.options.llm ? rewriteFollowUp(this.options.llm, q, topic, rules, analyze) : rules;
+    if (!rules) return { q };
+    return {
+      q,
+      followUp: this.options.llm ? await rewriteFollowUp(this.options.llm, q, topic, rules, analyze) : rules,
+    };
   }
 
   /**
@@ -163,9 +174,11 @@ export class Answerer implements IndexHolder {
     const t0 = performance.now();
     const snapshot = this.snapshot;
     const { text, truncated } = this.prepare(raw);
-    const followUp = options.topic && (await this.followUp(text, options.topic, snapshot));
+    const read = options.topic && (await this.withTopic(text, options.topic, snapshot));
+    const followUp = read?.followUp;
     const asked = followUp?.standalone ?? text;
-    const evidence = await this.evidence(asked, snapshot);
+    // A question read as it stands keeps the analysis made to decide it.
+    const evidence = await this.evidence(asked, snapshot, followUp ? undefined : read?.q);
     const { q, hits, timings, vectorError } = evidence;
     const articleId = followUp && options.topic?.articleId;
     const sentences = articleId ? preferArticle(evidence.sentences, articleId) : evidence.sentences;

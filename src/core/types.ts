@@ -70,7 +70,7 @@ export interface Citation {
   quote: string;
   source: string;
   paragraph: number;
-  /** The issue date of the quoted article, when known (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): front ends show it. */
+  /** The issue date of the quoted article (`YYYY-MM-DD`, or less precise); undefined when unknown. */
   date?: string;
 }
 

@@ -12,11 +12,17 @@ import type { ChatContexts } from '../state/state-store.js';
 export const TOPIC_TTL_MS = 5 * 60_000;
 /** How long an answer can be rated; the chat's memory expires this long after its last answer. */
 export const ANSWER_TTL_MS = 24 * 3600_000;
-/** Topics and answers kept per chat: enough for a few reply chains in a busy group. */
-const MAX_TOPICS = 8;
-const MAX_ANSWERS = 8;
-/** Longest question and answer text kept for a rating (an answer is under 200 characters, a model's longer). */
-const MAX_TEXT = 1_000;
+/**
+ * Topics and answers kept per chat: enough for a few reply chains in a busy group. With the cuts
+ * below, a chat's memory is at most about 16,000 characters of JSON, typically 2,600 (the in-memory
+ * store keeps up to 50,000 chats; replicas keep them in Redis).
+ */
+const MAX_TOPICS = 6;
+const MAX_ANSWERS = 5;
+const MAX_CITATIONS = 2;
+/** Longest question and answer text kept for a rating (questions are cut at 500; a model's answer may be longer). */
+const MAX_TEXT = 500;
+const MAX_QUOTE = 300;
 
 /** The message a follow-up is asked in: who asked, and what it replies to. */
 export interface AskedIn {
@@ -56,7 +62,7 @@ interface ChatMemory {
   answers: AnswerRecord[];
 }
 
-const cut = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+const cut = (text: string, max = MAX_TEXT) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * Per-chat memory over {@link ChatContexts}: one JSON value per chat.
@@ -97,7 +103,13 @@ export class Conversations {
   async remember(asked: AskedIn, sentIds: number[], topic: Topic, record?: AnswerRecord): Promise<void> {
     const m = await this.memory(asked.chatId);
     const at = this.now();
-    const entry: TopicEntry = { topic, userId: asked.userId, messageIds: [asked.messageId, ...sentIds], at };
+    // The topic's question is only the model's context for the next rewrite: its start is enough.
+    const kept = {
+      ...topic,
+      question: cut(topic.question, 300),
+      ...(topic.title ? { title: cut(topic.title, 100) } : {}),
+    };
+    const entry: TopicEntry = { topic: kept, userId: asked.userId, messageIds: [asked.messageId, ...sentIds], at };
     const topics = [...m.topics.filter((t) => at - t.at <= TOPIC_TTL_MS), entry].slice(-MAX_TOPICS);
     const answers = record ? [...m.answers, record].slice(-MAX_ANSWERS) : m.answers;
     await this.chats.set(asked.chatId, { topics, answers }, ANSWER_TTL_MS);
@@ -127,15 +139,15 @@ export function answerRecord(
     id: randomBytes(6).toString('base64url'),
     question: cut(a.question),
     answer: cut(a.answer),
-    ...(a.lead ? { lead: cut(a.lead) } : {}),
+    ...(a.lead ? { lead: cut(a.lead, 100) } : {}),
     found: a.found,
     lang: a.lang,
-    citations: a.citations.map((c) => ({
+    citations: a.citations.slice(0, MAX_CITATIONS).map((c) => ({
       n: c.n,
       articleId: c.articleId,
       paragraph: c.paragraph,
-      title: c.title,
-      quote: cut(c.quote),
+      title: cut(c.title, 100),
+      quote: cut(c.quote, MAX_QUOTE),
       source: c.source,
       ...(c.date ? { date: c.date } : {}),
     })),

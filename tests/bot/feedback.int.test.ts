@@ -115,6 +115,7 @@ describe('rating answers', () => {
     const raw = readFileSync(feedbackFile, 'utf8');
     expect(raw).not.toContain('Name601');
     expect(raw).not.toMatch(/"601"|:601\b/);
+    expect(raw).not.toContain(TOKEN.split(':')[1]);
   });
 
   it('in a group, a member rates a "does not say" answer; /feedback gives admins counts and the latest 👎', async () => {

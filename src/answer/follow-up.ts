@@ -42,28 +42,46 @@ export interface FollowUp {
 
 /**
  * Words that point back at something named before. 其他 ("other") and 应该 ("should") are not
- * references; "this" is left out because "this year" is not one.
+ * references, nor 这个/那些 before a noun (那个通告: the question names its subject); "this" is left
+ * out because "this year" is not one.
  */
-const ZH_REFERENCE = /(?<!其)[他她它]|这个|那个|这些|那些|这里|那里|这家|那家|这位|那位|(?<!应)该/;
+const ZH_REFERENCE =
+  /(?<!其)[他她它]|[这那](里|儿)|(?<!应)该|[这那](个|些|位|家)(?=$|[是有的呢吗啊呀，,？?。！!\s]|多少|什么|怎么|哪|几)/;
 const EN_REFERENCE = /\b(it|its|he|him|his|she|her|they|them|their|there|that|those)\b/i;
+/** How a conversation goes on: 那（么）… ("then", not 那个 or 那88起), …呢? / And…, What about…? */
+const ZH_CONTINUES = /^那么|^那(?![个些位家里儿天年月\d])|呢[?？!！。]?$/;
+const EN_CONTINUES = /^(and|so|also|what about|how about)\b/i;
 
 /** A question this short names no subject of its own (总投资呢? / And the length?). */
 const SHORT = { zh: 6, en: 4 } as const;
+/**
+ * A question that says this much about what it asks describes its subject itself, whatever words it
+ * refers back with ("Who chaired the work-safety meeting for the departments under his charge?").
+ */
+const SELF_DESCRIBED = 4;
 
 /** True when the question names no person, place, organisation or quoted term of its own. */
 function hasOwnSubject(q: AnalyzedQuestion): boolean {
   return q.concepts.some((c) => c.kind === 'entity');
 }
 
-/** True when the question refers back (他, 该, it, there) or is very short. */
+/** True when the question refers back (他, 该, it, there), goes on from the last one (…呢? / What about…?) or is very short. */
 function pointsBack(q: AnalyzedQuestion): boolean {
-  if (q.lang === 'zh') return ZH_REFERENCE.test(q.norm) || (q.norm.match(/\p{Script=Han}/gu)?.length ?? 0) <= SHORT.zh;
-  return EN_REFERENCE.test(q.text) || (q.text.match(/[A-Za-z]+/g)?.length ?? 0) <= SHORT.en;
+  if (q.lang === 'zh') {
+    const short = (q.norm.match(/\p{Script=Han}/gu)?.length ?? 0) <= SHORT.zh;
+    return short || ZH_REFERENCE.test(q.norm) || ZH_CONTINUES.test(q.norm.trim());
+  }
+  const short = (q.text.match(/[A-Za-z]+/g)?.length ?? 0) <= SHORT.en;
+  return short || EN_REFERENCE.test(q.text) || EN_CONTINUES.test(q.text.trim());
 }
 
-/** True when a question lacks its subject: no name of its own, and it refers back or is very short. */
+/**
+ * True when a question lacks its subject: no name of its own, few words of what it asks about, and
+ * it refers back or is very short.
+ */
 export function lacksSubject(q: AnalyzedQuestion): boolean {
-  return !hasOwnSubject(q) && pointsBack(q);
+  const described = q.concepts.filter((c) => c.kind === 'focus' || c.kind === 'content').length;
+  return !hasOwnSubject(q) && described < SELF_DESCRIBED && pointsBack(q);
 }
 
 const hasLatin = (s: string) => /[A-Za-z]/.test(s);

@@ -3,6 +3,7 @@ import { followUpOf, lacksSubject, preferArticle, type Topic, topicAfter } from 
 import { rewriteProblem } from '../../src/answer/follow-up-model.js';
 import { analyzeQuestion } from '../../src/answer/question/analyze.js';
 import type { ScoredSentence } from '../../src/answer/scorer.js';
+import { readEvalSet } from '../../src/cli/eval-set.js';
 import { useSeed } from '../helpers.js';
 
 const seeded = useSeed();
@@ -21,27 +22,42 @@ async function converse(...questions: string[]) {
 }
 
 describe('which questions lack their subject', () => {
-  it('a reference or a very short question without a name of its own', () => {
+  it('a reference, a question that goes on from the last one, or a very short one, without a name of its own', () => {
     for (const q of [
       '他一共卖了多少斤?',
       '它什么时候通车?',
       '该镇有多少养殖户?',
+      '那里有多少项目已经复工?',
       '总投资呢?',
+      '那么全长是多少?',
       'And when will it open?',
+      'How long is it?',
+      'What about the total investment?',
     ])
       expect(lacksSubject(analyze(q)), q).toBe(true);
-    expect(lacksSubject(analyze('How long is it?')), 'How long is it?').toBe(true);
   });
 
-  it('not a question that names its subject, nor 其他 (other) or 应该 (should) in a long question', () => {
+  it('not one that names or describes its subject, nor 其他 (other), 应该 (should) or 那个 before a noun', () => {
     for (const q of [
       '平海公路总投资多少?',
       '平海公路它什么时候通车?',
       'When will the Pinghai road open?',
       '惠萍镇上其他养殖户一共外销了多少斤扣蟹?',
       '复工企业应该做好哪些疫情防控工作?',
+      '那个通告是不是要严打18种违法犯罪?',
+      'Who chaired the work-safety meeting for the departments under his charge on the afternoon of the 27th?',
     ])
       expect(lacksSubject(analyze(q)), q).toBe(false);
+  });
+
+  it('hardly any standalone question of the eval sets is read as a follow-up (regression: 19 of 437 were)', () => {
+    const topic: Topic = { names: [{ label: '平海公路', text: '平海公路' }], question: 'q', lang: 'zh' };
+    const items = ['questions', 'seed-styles-tune', 'seed-styles-heldout'].flatMap((set) =>
+      readEvalSet(`tests/eval/${set}.jsonl`),
+    );
+    const taken = items.filter((item) => followUpOf(analyze(item.q), topic));
+    // Today: 4 of 481, all terse keyword queries (扣蟹 名称由来?) that name no entity the analysis knows.
+    expect(taken.length / items.length, taken.map((t) => t.q).join(' | ')).toBeLessThanOrEqual(0.015);
   });
 });
 

@@ -60,12 +60,15 @@ const SHORT = { zh: 6, en: 4 } as const;
  */
 const SELF_DESCRIBED = 4;
 
-/** True when the question names no person, place, organisation or quoted term of its own. */
+/** True when the question names a person, place, organisation or quoted term of its own. */
 function hasOwnSubject(q: AnalyzedQuestion): boolean {
   return q.concepts.some((c) => c.kind === 'entity');
 }
 
-/** True when the question refers back (他, 该, it, there), goes on from the last one (…呢? / What about…?) or is very short. */
+/**
+ * True when the question refers back (他, 该, it, there), goes on from the last one (…呢? / What
+ * about…?) or is very short.
+ */
 function pointsBack(q: AnalyzedQuestion): boolean {
   if (q.lang === 'zh') {
     const short = (q.norm.match(/\p{Script=Han}/gu)?.length ?? 0) <= SHORT.zh;

@@ -83,7 +83,7 @@ describe('follow-up questions in a private chat', () => {
 });
 
 describe('follow-up questions in a group: only along a reply chain or for the same user', () => {
-  it('another member’s question does not take the topic, a reply to the answer does, and so does the asker', async () => {
+  it('another member’s question does not take the topic; a reply to the answer does, and the asker', async () => {
     const first = await say(group.id, { chat: group, from: user(301), ...mention('平海公路总投资多少?') });
     expect(first.body.text).toMatch(/^5\.65亿元/);
     const stranger = await say(group.id, { chat: group, from: user(302), ...mention('它什么时候通车?') });

@@ -178,7 +178,7 @@ describe('buttons from before a re-ingest and a restart', () => {
     expect(at(records(), -1)).toMatchObject({ question: '海门有多少项目2月底全面复工?', build: oldBuild });
   });
 
-  it('after a restart the ratings are still there, and a 👎 on an answer the bot forgot is recorded from its message', async () => {
+  it('after a restart the ratings are kept, and a 👎 on an answer the bot forgot is taken from its message', async () => {
     const before = records().length;
     const sent = at(api.sent(601), 0);
     await running.stop('restart');

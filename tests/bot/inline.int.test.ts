@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('inline mode', () => {
-  it('answers with a card: the figure as title, the quote as description, the answer and citation as HTML', async () => {
+  it('answers with a card: figure as title, quote as description, answer and citation as HTML', async () => {
     const call = await inline(user(501), '平海公路总投资多少?');
     expect(call.body.cache_time).toBe(INLINE_CACHE_SECONDS);
     const [card, ...rest] = call.body.results;
@@ -76,7 +76,7 @@ describe('inline mode', () => {
     expect(cardOf(punctuation).id).toBe('help');
   });
 
-  it('is rate-limited per user like questions, with a notice button and no card; cached answers cost nothing', async () => {
+  it('is rate-limited per user, with a notice button and no card; cached answers cost nothing', async () => {
     const from = user(505);
     const questions = ['平海公路全长多少千米?', '海门有多少项目2月底全面复工?', '平海公路预计什么时候交工通车?'];
     for (const q of questions) expect((await inline(from, q)).body.results).toHaveLength(1);

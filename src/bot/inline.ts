@@ -14,7 +14,7 @@ import { MESSAGES, type Messages } from '../core/messages.js';
 import type { Lang } from '../core/types.js';
 import { ExpiringMap } from '../state/expiring-map.js';
 import type { Limiter } from '../state/rate-limiter.js';
-import { detectLang, normalize } from '../text/normalize.js';
+import { detectLang } from '../text/normalize.js';
 import { answerHtml, escapeHtml, splitHtml } from './format.js';
 import type { BotObserver } from './metrics.js';
 
@@ -93,8 +93,8 @@ export function inlineHandler(deps: InlineDeps): (ctx: Context) => Promise<void>
     const help = () =>
       ctx.answerInlineQuery([helpCard(say, ctx.botInfo?.username ?? 'bot')], { cache_time: INLINE_CACHE_SECONDS });
     if (tooShort(query, lang)) return void (await help());
-    const key = normalize(query);
-    let cards = cache.get(key);
+    // Keyed by the query as typed: the card's message quotes it.
+    let cards = cache.get(query);
     if (!cards) {
       if (!(await deps.limiter.take(iq.from.id)).ok) {
         deps.observer?.limited('inline');
@@ -115,7 +115,7 @@ export function inlineHandler(deps: InlineDeps): (ctx: Context) => Promise<void>
       } finally {
         deps.observer?.answered('inline', performance.now() - t0);
       }
-      cache.set(key, cards, INLINE_CACHE_SECONDS * 1000);
+      cache.set(query, cards, INLINE_CACHE_SECONDS * 1000);
     }
     deps.log.debug({ query, cards: cards.length }, 'inline query');
     await ctx.answerInlineQuery(cards, { cache_time: INLINE_CACHE_SECONDS });

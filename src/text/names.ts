@@ -179,6 +179,20 @@ export function findNames(text: string): NameSpan[] {
       if (a < i || t.tag === 'nt' || t.word.length >= 3) push(a, i + 1, 'org');
       continue;
     }
+    // 平 + 海路: jieba cuts an unknown road or bridge name before its last syllable.
+    const next = ts[i + 1];
+    if (
+      han(t.word) &&
+      t.word.length === 1 &&
+      /^(n|x|nr|ns|nz|j)$/.test(t.tag) &&
+      next &&
+      /^\p{Script=Han}[路桥港湾镇村]$/u.test(next.word) &&
+      !PLACE_TAIL.test(next.word)
+    ) {
+      push(i, i + 2, 'place');
+      i++;
+      continue;
+    }
     // 会萍 + 镇, 平海 + 公路, 江州 + 市: a proper or unknown word followed by a place word.
     if (han(t.word) && /^(ns|nr|nz|x|j)$/.test(t.tag) && PLACE_TAIL.test(ts[i + 1]?.word ?? '')) {
       push(i, i + 2, 'place');

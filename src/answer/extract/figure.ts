@@ -50,6 +50,8 @@ function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = '')
     case 'percent':
       return m.measure === 'percent' ? 1 : 0;
     case 'count':
+      // 多少扣蟹: a thing sold by weight or volume is counted in 斤 or 吨.
+      if (m.measure === 'weight' || m.measure === 'volume') return 0.6;
       return m.measure === 'count' ? 1 : m.measure === 'other' ? 0.5 : 0;
     case undefined:
     case 'any':

@@ -294,5 +294,7 @@ export function intentOf(q: string, lang: Lang): Intent {
     }
     return intent;
   }
-  return { slot: 'what' };
+  // No question word (平海路 总投资?): a measure named asks for its figure.
+  const measure = lang === 'zh' ? zhMeasure(text) : undefined;
+  return measure && measure !== 'change' ? { slot: 'number', measure } : { slot: 'what' };
 }

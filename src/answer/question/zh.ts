@@ -8,7 +8,7 @@ import { pinyin } from 'pinyin-pro';
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import { findMentions } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
-import { findNames, type Token, tokens } from '../../text/names.js';
+import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
 import type { Intent } from './intent.js';
@@ -190,7 +190,16 @@ export function zhConcepts(
     const weight = known ? weightOf(alts, keyword) : t.word.length >= 2 && t.tag !== 'x' ? 0.6 : 0.15;
     // 预计, 计划: how sure the news is, never what the question is about.
     const modal = MODAL.test(t.word);
-    const concept: Concept = { label: t.word, alts, weight: modal ? 0.3 : weight, kind: 'content', required: false };
+    // 区长是谁: the answer holds that office; a 书记 is no answer.
+    const office = intent.slot === 'person' && TITLES.test(t.word);
+    const concept: Concept = {
+      label: t.word,
+      alts,
+      weight: modal ? 0.3 : weight,
+      kind: 'content',
+      required: false,
+      ...(office ? { inSentence: true } : {}),
+    };
     concepts.push(concept);
     if (modal) continue;
     // The asked thing may be a word the corpus lacks (人口): then nothing can answer the question.

@@ -10,6 +10,7 @@ import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { ScoredSentence } from '../scorer.js';
 import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
+import { respectively } from './respectively.js';
 
 /** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
 /** How precise a date mention is. */
@@ -135,7 +136,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       const score = s.score + 0.35 * f + 0.45 * near + 0.1 * owner - (own ? 0 : 0.1);
       if (!best || score > best.score) {
         const sentence = own ? s : joinSentences(from, s);
-        best = { sentence, span: m.text, context: clauseAt(from.text, m.start), mention: m, score, fit: f };
+        const pick = (own && respectively(q, s.text, m)) || m;
+        best = { sentence, span: pick.text, context: clauseAt(from.text, pick.start), mention: pick, score, fit: f };
       }
     }
     if (q.intent.slot === 'ordinal') {

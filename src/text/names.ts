@@ -205,8 +205,8 @@ export function findNames(text: string): NameSpan[] {
       continue;
     }
     if (/^(ns|nt)$/.test(t.tag) && han(t.word) && t.word.length >= 2) push(i, i + 1, t.tag === 'nt' ? 'org' : 'place');
-    // jieba tags some cities as other proper nouns (南通/nz); a short one is most often a place.
-    else if (t.tag === 'nz' && han(t.word) && t.word.length >= 2 && t.word.length <= 3) push(i, i + 1, 'place');
+    // jieba tags some cities as other proper nouns (南通/nz); a two-character one is most often a place.
+    else if (t.tag === 'nz' && han(t.word) && t.word.length === 2) push(i, i + 1, 'place');
   }
   return out.sort((x, y) => x.start - y.start);
 }

@@ -35,6 +35,28 @@ export function ownMatches(s: ScoredSentence): ConceptMatch[] {
 }
 
 /**
+ * Where a matched concept occurs nearest to a span: 高血压检出率为32.4%，糖尿病检出率为11.7% has
+ * 检出率 twice, and the figure belongs to the one beside it.
+ */
+function nearestOccurrence(norm: string, m: ConceptMatch, span: Place): Place {
+  let best: Place = { start: m.at, end: m.at + m.length };
+  let bestGap = gap(span, best);
+  for (const alt of m.concept.alts) {
+    const text = normalize(alt.text);
+    if (!text) continue;
+    for (let at = norm.indexOf(text); at >= 0; at = norm.indexOf(text, at + 1)) {
+      const where = { start: at, end: at + text.length };
+      const d = gap(span, where);
+      if (d < bestGap) {
+        best = where;
+        bestGap = d;
+      }
+    }
+  }
+  return best;
+}
+
+/**
  * How close a span is to the question's words in the sentence, 0–1: each matched concept counts by
  * its weight, decaying with distance, and less across a clause break.
  */
@@ -46,7 +68,7 @@ export function nearness(s: ScoredSentence, span: Place): number {
     const weight = m.concept.weight * (m.concept.kind === 'focus' ? 2 : 1);
     total += weight;
     if (m.at < 0) continue;
-    const where = { start: m.at, end: m.at + m.length };
+    const where = nearestOccurrence(s.norm, m, span);
     const d = gap(span, where) + 12 * clausesApart(s.norm, span, where);
     got += weight * m.quality * Math.exp(-d / 12);
   }

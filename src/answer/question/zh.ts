@@ -130,7 +130,9 @@ export function zhConcepts(
   for (const p of time.periods) {
     // Periods compared with each other choose the issues to answer from, not the sentence.
     if (!time.compare) concepts.push(periodConcept(p));
-    rest = blank(rest, p.start, p.end);
+    // 3月1日时, 节前: the word after a time belongs to it.
+    const tail = /^(的时候|之前|之后|以来|期间|时|前|后|起)/.exec(rest.slice(p.end))?.[0].length ?? 0;
+    rest = blank(rest, p.start, p.end + tail);
   }
   for (const m of findMentions(rest)) {
     if (!GIVEN_FIGURE(m.text) || m.kind === 'date') continue;

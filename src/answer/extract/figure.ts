@@ -87,6 +87,9 @@ function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
   return { ...s, start: prev.start, index: s.index - 1, text: s.para.slice(prev.start, s.end) };
 }
 
+/** A question about when something starts (从哪天开始, 何时开通, 起施行). */
+const STARTS = /开始|起|开通|启用|实施|执行|施行|投用|运营|starts?|begins?|opens?|effect/;
+
 /**
  * The best figure of the asked kind among the best sentences, with its score; undefined when no
  * sentence holds one.
@@ -109,6 +112,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         if (grain && grain === mine) f *= 1.2;
         // 'Which day' wants a day, not the year the article mentions in passing.
         else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
+        // 从哪天开始, 哪天开通: the date something starts from (4月10日起), not the day it was announced.
+        if (STARTS.test(q.norm) && /^\s*(起|开始|正式|开通|启用|实施|执行|施行)/.test(from.text.slice(m.end))) f *= 1.3;
         // A date that qualifies a noun (落实2020年安全生产…清单) is not when something happened.
         if (
           /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&

@@ -22,10 +22,10 @@ import { type AskedIn, answerRecord, Conversations } from './conversation.js';
 import { decodeFeedback, feedbackButtons, feedbackSummary, rate } from './feedback.js';
 import { answerHtml, checkHtml, escapeHtml } from './format.js';
 import { inlineHandler } from './inline.js';
-import type { BotObserver } from './metrics.js';
 import { keepTyping, sendHtml } from './reply.js';
 import { withRetries } from './retry.js';
 import { type Button, decodeSource, encodeSource, paragraphHash } from './source-buttons.js';
+import type { BotObserver } from './webhook/metrics.js';
 
 /** The text of a message, or its caption (a photo's, a document's): what `/check` as a reply checks. */
 function textOf(msg: object): string {

@@ -16,7 +16,7 @@ import { ExpiringMap } from '../state/expiring-map.js';
 import type { Limiter } from '../state/rate-limiter.js';
 import { detectLang } from '../text/normalize.js';
 import { answerHtml, escapeHtml, splitHtml } from './format.js';
-import type { BotObserver } from './metrics.js';
+import type { BotObserver } from './webhook/metrics.js';
 
 /** How long results are cached, here and by Telegram (`cache_time`). */
 export const INLINE_CACHE_SECONDS = 60;

@@ -11,9 +11,9 @@ import { IndexReloader, type ReloadResult } from '../index/store/reloader.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { createBot } from './bot.js';
-import { deliverUpdates } from './delivery.js';
-import { BotMetrics } from './metrics.js';
-import { type Probes, webhookServer } from './server.js';
+import { deliverUpdates } from './webhook/delivery.js';
+import { BotMetrics } from './webhook/metrics.js';
+import { type Probes, webhookServer } from './webhook/server.js';
 
 /**
  * Time a stop may take, draining included: the process exits within 10 s of SIGTERM. Answers in

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../src/answer/follow-up.js';
-import { type AskedIn, answerRecord, Conversations, TOPIC_TTL_MS } from '../../src/bot/conversation.js';
-import { MemoryChatContexts } from '../../src/state/memory-store.js';
+import type { Topic } from '../../../src/answer/follow-up.js';
+import { type AskedIn, answerRecord, Conversations, TOPIC_TTL_MS } from '../../../src/bot/conversation.js';
+import { MemoryChatContexts } from '../../../src/state/memory-store.js';
 
 const topic = (label: string): Topic => ({ names: [{ label, text: label }], question: `${label}?`, lang: 'zh' });
 const asked = (over: Partial<AskedIn>): AskedIn => ({ chatId: 1, group: false, userId: 10, messageId: 100, ...over });

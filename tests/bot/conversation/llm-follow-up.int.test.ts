@@ -4,15 +4,15 @@
  */
 import type { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Answerer } from '../../src/answer/answerer.js';
-import { createBot } from '../../src/bot/bot.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
-import { createChatModel } from '../../src/llm/chat-model.js';
-import { MODEL_NOT_FOUND } from '../../src/llm/prompt.js';
-import { type Call, FakeBotApi } from '../../testkit/fake-bot-api.js';
-import { type ChatRequest, FakeLlmServer } from '../../testkit/fake-llm-server.js';
-import { at, seedAnswerer, waitFor } from '../helpers.js';
+import { Answerer } from '../../../src/answer/answerer.js';
+import { createBot } from '../../../src/bot/bot.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { createLogger } from '../../../src/core/logger.js';
+import { createChatModel } from '../../../src/llm/chat-model.js';
+import { MODEL_NOT_FOUND } from '../../../src/llm/prompt.js';
+import { type Call, FakeBotApi } from '../../../testkit/fake-bot-api.js';
+import { type ChatRequest, FakeLlmServer } from '../../../testkit/fake-llm-server.js';
+import { at, seedAnswerer, waitFor } from '../../helpers.js';
 
 const api = new FakeBotApi();
 const llm = new FakeLlmServer();

@@ -5,15 +5,15 @@
  */
 import type { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
-import { MemoryFeedbackLog } from '../../src/state/memory-store.js';
-import { openStateStore } from '../../src/state/open-state.js';
-import type { StateStore } from '../../src/state/state-store.js';
-import { type Started, startRedis } from '../../testkit/cluster.js';
-import { type Call, FakeBotApi } from '../../testkit/fake-bot-api.js';
-import { at, seedAnswerer, waitFor } from '../helpers.js';
+import { createBot } from '../../../src/bot/bot.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { createLogger } from '../../../src/core/logger.js';
+import { MemoryFeedbackLog } from '../../../src/state/memory-store.js';
+import { openStateStore } from '../../../src/state/open-state.js';
+import type { StateStore } from '../../../src/state/state-store.js';
+import { type Started, startRedis } from '../../../testkit/cluster.js';
+import { type Call, FakeBotApi } from '../../../testkit/fake-bot-api.js';
+import { at, seedAnswerer, waitFor } from '../../helpers.js';
 
 const TOKEN = '848484:RedisConversationTokenABCDEFGH';
 const ADMIN = 90;

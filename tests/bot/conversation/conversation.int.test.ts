@@ -1,11 +1,11 @@
 /** Follow-up questions through the real telegraf and the loopback Bot API: private chats, groups, /new. */
 import type { Telegraf } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
-import { type Call, FakeBotApi, validTelegramHtml } from '../../testkit/fake-bot-api.js';
-import { at, seedAnswerer } from '../helpers.js';
+import { createBot } from '../../../src/bot/bot.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { createLogger } from '../../../src/core/logger.js';
+import { type Call, FakeBotApi, validTelegramHtml } from '../../../testkit/fake-bot-api.js';
+import { at, seedAnswerer } from '../../helpers.js';
 
 const api = new FakeBotApi();
 let bot: Telegraf;

@@ -1,7 +1,7 @@
 /** What the bot counts, served in Prometheus's text format at `GET /metrics` (prom-client). */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { IndexHolder } from '../index/loaded-index.js';
-import type { StateStore } from '../state/state-store.js';
+import type { IndexHolder } from '../../index/loaded-index.js';
+import type { StateStore } from '../../state/state-store.js';
 
 /** The events the bot reports as it handles updates; {@link BotMetrics} counts them. */
 export interface BotObserver {

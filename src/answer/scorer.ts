@@ -5,6 +5,7 @@
  */
 import type { Chunk } from '../core/types.js';
 import { daySpan } from '../index/chunk-days.js';
+import { contrasts } from '../text/contrasts.js';
 import { type Day, findPeriods, type Period, parseIsoDate, periodDays, relate } from '../text/dates.js';
 import { findMentions } from '../text/figures.js';
 import { normalize } from '../text/normalize.js';
@@ -250,6 +251,15 @@ function periodQuality(
   return best;
 }
 
+/**
+ * Whether a text names the other word of an asked pair and not the asked one (true), names the
+ * asked one (false), or neither (undefined, for the caller to look further).
+ */
+function otherHalf(asked: string, text: string): boolean | undefined {
+  if (text.includes(asked)) return false;
+  return contrasts(asked).some((w) => text.includes(w)) ? true : undefined;
+}
+
 /** Scores one sentence against the question, with its context. */
 function scoreOne(
   q: AnalyzedQuestion,
@@ -298,6 +308,8 @@ function scoreOne(
     if (c.inSentence && (inSentence?.quality ?? 0) < 0.5 && (matchIn(c, around.previous)?.quality ?? 0) < 0.5)
       complete = false;
   }
+  // 女子冠军 is not answered by a sentence about the 男子 one.
+  if (q.contrasts.some((w) => otherHalf(w, norm) ?? otherHalf(w, around.previous))) complete = false;
   const coverage = total ? got / total : 0;
   // Context alone cannot make a sentence the answer: it must carry some of the question itself.
   return { matches, coverage: total && own / total < MIN_OWN_SHARE ? coverage * 0.5 : coverage, complete };

@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../../core/types.js';
 import type { DateRange, KeywordSearch } from '../../index/loaded-index.js';
+import { contrastWords } from '../../text/contrasts.js';
 import { englishFigures, findEnglishMentions, findMentions } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
 import { tokens } from '../../text/names.js';
@@ -30,6 +31,8 @@ export interface AnalyzedQuestion {
   given: Set<string>;
   /** True when the question asks about something not done or not so (没有复工). */
   negated: boolean;
+  /** Words of contrasting pairs the question holds (女子, 半程): a sentence naming only their other halves is about something else. */
+  contrasts: string[];
   /** The time the question asks about: periods, a comparison, the latest, and which issues can report on it. */
   time: AskedTime;
   /** The issues to search first, when the question names a period with a year. */
@@ -96,6 +99,7 @@ export function analyzeQuestion(
     terms,
     given,
     negated: negated(norm, lang),
+    contrasts: contrastWords(norm, lang),
     time,
     ...(time.issue || time.window ? { range: time.issue ?? time.window } : {}),
   };

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { contrasts, contrastWords } from '../../src/text/contrasts.js';
+
+describe('contrasting pairs', () => {
+  it('finds the words of pairs in a question, the longer where one holds another', () => {
+    expect(contrastWords('女子跳远冠军是谁', 'zh')).toEqual(['女子', '冠军']);
+    expect(contrastWords('初中生近视率是多少', 'zh')).toEqual(['初中生']);
+    expect(contrastWords("Who won the women's half marathon?", 'en')).toEqual(['女子', '半程']);
+    expect(contrastWords('平海公路全长多少', 'zh')).toEqual([]);
+  });
+
+  it('gives the other words of a pair', () => {
+    expect(contrasts('女子')).toEqual(['男子']);
+    expect(contrasts('二等座')).toEqual(['商务座', '一等座']);
+    expect(contrasts('公路')).toEqual([]);
+  });
+});

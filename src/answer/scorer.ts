@@ -96,6 +96,15 @@ function matchFigure(
 /** True when a text names the concept in one of its own wordings (not by 全市 or 该局). */
 const named = (c: Concept, text: string) => c.alts.some((a) => text.includes(normalize(a.text)));
 
+/**
+ * Whether 全市 (or 全省, 该镇: `kind` 市, 省, 镇) can refer to a place: one of that kind (南通市), or a
+ * short Chinese name without its suffix (南通); not a country (马来西亚) or a place of another kind.
+ */
+function placeOfKind(name: string, kind: string | undefined): boolean {
+  if (!kind) return true;
+  return name.endsWith(kind) || (name.length <= 3 && !/[省市区县镇乡村国州]$/.test(name));
+}
+
 /** A paper named after its city: 滨江日报, 南通晚报. */
 const PAPER = /(\p{Script=Han}{2,3}?)(日报|晚报|早报|商报|都市报|时报)/u;
 
@@ -127,7 +136,9 @@ export function matchIn(
   // its context, not for other text); in another city's paper, 全市 is that city.
   if (c.kind === 'entity' && c.place && context !== undefined) {
     const d = DEICTIC_PLACE.exec(hay);
-    if (d) return { quality: anotherPapers(c, context) ? 0.3 : 0.6, at: d.index, length: d[0].length };
+    if (d && c.alts.some((a) => placeOfKind(normalize(a.text), d[2]))) {
+      return { quality: anotherPapers(c, context) ? 0.3 : 0.6, at: d.index, length: d[0].length };
+    }
   }
   // 该局, 他: a name the text before has given, referred back to.
   if (c.kind === 'entity' && context !== undefined && named(c, context)) {

@@ -55,7 +55,7 @@ function wholeWord(text: string, at: number, unit: string): boolean {
 }
 
 /** The measure a Chinese question names by its words, whatever its question word. */
-function zhMeasure(q: string): Intent['measure'] {
+export function zhMeasure(q: string): Intent['measure'] {
   if (
     /(增长|增加|下降|减少|上涨|下跌|提高|降低|涨|跌|增幅|降幅|涨幅|增速|同比|环比)了?(多少|几)|增速|增幅|降幅|涨幅|变化了?(多少|几)/.test(
       q,

@@ -32,6 +32,8 @@ export interface SearchQuery {
   text: string;
   terms: Map<string, number>;
   range?: DateRange;
+  /** Keyword search only: a second pass over a few issues, where BM25 alone finds what the first missed. */
+  keywordOnly?: boolean;
 }
 
 /** The result of one retrieval; `vectorError` says why the vector side was skipped (a neural provider failed). */
@@ -97,7 +99,7 @@ export class HybridSearch {
     t = performance.now();
     let vectorError: string | undefined;
     let vec: Array<[number, number]> = [];
-    if (terms.length && this.options.vectors !== false) {
+    if (terms.length && this.options.vectors !== false && !query.keywordOnly) {
       try {
         vec = vectors.search(await questionVector(query, this.index, kw), CANDIDATES, query.range);
       } catch (err) {
@@ -149,11 +151,11 @@ export const RECENT_DAYS = 92;
  */
 export function searchPasses(query: SearchQuery, archive: { first?: string; newest?: string }): SearchQuery[] {
   const { range, ...all } = query;
-  if (range) return [all, query];
+  if (range) return [all, { ...query, keywordOnly: true }];
   const newest = daySpan(archive.newest)?.[1];
   const first = daySpan(archive.first)?.[0];
   if (newest === undefined || first === undefined || newest - first <= RECENT_DAYS) return [all];
-  return [all, { ...all, range: { from: isoDay(newest - RECENT_DAYS), to: isoDay(newest) } }];
+  return [all, { ...all, range: { from: isoDay(newest - RECENT_DAYS), to: isoDay(newest) }, keywordOnly: true }];
 }
 
 /** Merges the hits of several searches, each list's best first, without repeating a chunk. */

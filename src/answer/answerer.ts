@@ -39,7 +39,7 @@ export interface AnswerTrace {
   analysis: AnalyzedQuestion;
   retrieved: RetrievedChunk[];
   sentences: ScoredSentence[];
-  timings: RetrievalTimings & { analyze: number; extract: number; total: number };
+  timings: RetrievalTimings & { analyze: number; score: number; extract: number; total: number };
 }
 
 /**
@@ -66,7 +66,7 @@ export interface Evidence {
   q: AnalyzedQuestion;
   hits: RetrievedChunk[];
   sentences: ScoredSentence[];
-  timings: RetrievalTimings & { analyze: number };
+  timings: RetrievalTimings & { analyze: number; score: number };
   vectorError?: string;
 }
 
@@ -167,8 +167,10 @@ export class Answerer implements IndexHolder {
       timings.fuse += r.timings.fuse;
     }
     const vectorError = results.find((r) => r.vectorError)?.vectorError;
+    const t1 = performance.now();
     const sentences = scoreSentences(q, hits, snapshot.source);
-    return { q, hits, sentences, timings: { analyze, ...timings }, ...(vectorError ? { vectorError } : {}) };
+    const score = performance.now() - t1;
+    return { q, hits, sentences, timings: { analyze, ...timings, score }, ...(vectorError ? { vectorError } : {}) };
   }
 
   /**

@@ -12,7 +12,7 @@ import { normalize } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
 import { words } from '../text/tokenizer.js';
 import type { AnalyzedQuestion } from './question/analyze.js';
-import type { Concept } from './question/concept.js';
+import { altNorm, type Concept } from './question/concept.js';
 import { reportLag } from './question/when.js';
 import type { RetrievedChunk } from './retriever.js';
 
@@ -53,8 +53,8 @@ export interface ScoredSentence {
 export interface SentenceSource {
   /** Headline, sub-headlines and lead sentence of an article, and its issue date. */
   context(articleId: string): string;
-  /** A chunk's paragraph text and its sentences, with offsets into the paragraph. */
-  sentences(chunk: Chunk): { para: string; spans: Span[] };
+  /** A chunk's paragraph text (and normalised), and its sentences, with offsets into the paragraph. */
+  sentences(chunk: Chunk): { para: string; norm: string; spans: Span[] };
   /** The end of the article's text before the chunk's paragraph (for references back: 该局, 老薛). */
   preceding(chunk: Chunk): string;
 }
@@ -94,7 +94,7 @@ function matchFigure(
 }
 
 /** True when a text names the concept in one of its own wordings (not by 全市 or 该局). */
-const named = (c: Concept, text: string) => c.alts.some((a) => text.includes(normalize(a.text)));
+const named = (c: Concept, text: string) => c.alts.some((a) => text.includes(altNorm(a)));
 
 /**
  * Whether 全市 (or 全省, 该镇: `kind` 市, 省, 镇) can refer to a place: one of that kind (南通市), or a
@@ -111,7 +111,7 @@ const PAPER = /(\p{Script=Han}{2,3}?)(日报|晚报|早报|商报|都市报|时�
 /** True when the article's paper is another city's (滨江日报): its 全市 is that city, not the concept. */
 function anotherPapers(c: Concept, context: string): boolean {
   const home = PAPER.exec(context)?.[1];
-  return !!home && !named(c, home) && !c.alts.some((a) => home.includes(normalize(a.text).replace(/市$/, '')));
+  return !!home && !named(c, home) && !c.alts.some((a) => home.includes(altNorm(a).replace(/市$/, '')));
 }
 
 /** The best match of a concept in a text: exact alternatives first, then a long word found in pieces. */
@@ -123,7 +123,7 @@ export function matchIn(
   if (c.figure) return matchFigure(c.figure, hay);
   let best: { quality: number; at: number; length: number } | undefined;
   for (const alt of c.alts) {
-    const text = normalize(alt.text);
+    const text = altNorm(alt);
     const at = findText(hay, text);
     if (at >= 0 && (!best || alt.quality > best.quality)) best = { quality: alt.quality, at, length: text.length };
   }
@@ -136,7 +136,7 @@ export function matchIn(
   // its context, not for other text); in another city's paper, 全市 is that city.
   if (c.kind === 'entity' && c.place && context !== undefined) {
     const d = DEICTIC_PLACE.exec(hay);
-    if (d && c.alts.some((a) => placeOfKind(normalize(a.text), d[2]))) {
+    if (d && c.alts.some((a) => placeOfKind(altNorm(a), d[2]))) {
       return { quality: anotherPapers(c, context) ? 0.3 : 0.6, at: d.index, length: d[0].length };
     }
   }
@@ -194,15 +194,30 @@ function splitApart(w: string, hay: string): Found | undefined {
   return { quality: 0.8, at: first, length: end - first };
 }
 
+const PERIODS_CACHE = 10_000;
+const periodsCache = new Map<string, Period[]>();
+
 /**
- * The best period of a text against an asked one: the same period, or `conflict` when it names only
- * others. A starting point (今年以来, 2月5日以来) dates no figure and is passed over.
+ * The periods a text names, read against its issue's date, without starting points (今年以来,
+ * 2月5日以来: they date no figure). Cached: the same sentences and contexts come back question after
+ * question, and reading periods is most of scoring a dated question.
  */
+function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
+  const key = `${anchor?.year ?? ''}-${anchor?.month ?? ''}-${anchor?.day ?? ''}|${text}`;
+  let periods = periodsCache.get(key);
+  if (!periods) {
+    periods = findPeriods(text, anchor).filter((p) => !/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3)));
+    if (periodsCache.size >= PERIODS_CACHE) periodsCache.delete(periodsCache.keys().next().value as string);
+    periodsCache.set(key, periods);
+  }
+  return periods;
+}
+
+/** The best period of a text against an asked one: the same period, or `conflict` when it names only others. */
 function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found | 'conflict' | undefined {
   let conflict = false;
   let partial: Found | undefined;
-  for (const p of findPeriods(text, anchor)) {
-    if (/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3))) continue;
+  for (const p of periodsOf(text, anchor)) {
     const r = relate(asked, p);
     if (r === 'same') return { quality: 1, at: p.start, length: p.end - p.start };
     if (r === 'overlap') partial ??= { quality: 0.3, at: p.start, length: p.end - p.start };
@@ -341,13 +356,14 @@ export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], sour
   const issue = q.time.issue && ([daySpan(q.time.issue.from)?.[0] ?? 0, daySpan(q.time.issue.to)?.[1] ?? 0] as const);
   hits.forEach((h, rank) => {
     const head = normalize(source.context(h.chunk.articleId));
-    const { para, spans: siblings } = source.sentences(h.chunk);
-    const preceding = source.preceding(h.chunk);
+    // Normalisation keeps offsets: the paragraph's is sliced, not each sentence's redone.
+    const { para, norm: normPara, spans: siblings } = source.sentences(h.chunk);
+    const preceding = normalize(source.preceding(h.chunk));
     const inIssue = !issue || overlaps(daySpan(h.chunk.date), issue);
     siblings.forEach((s, index) => {
       if (s.end <= h.chunk.start || s.start >= h.chunk.end) return;
       const norm = normalize(s.text);
-      const before = normalize(`${preceding}\n${para.slice(0, s.start)}`);
+      const before = `${preceding}\n${normPara.slice(0, s.start)}`;
       // A date set in the sentence before governs this one (2月7日,好消息终于传来。启东市…决定…).
       const previous = normalize(siblings[index - 1]?.text ?? '');
       const scored = scoreOne(q, norm, `${head}\n${before}`, { previous, wider: `${head}\n${before}` }, h.chunk.date);

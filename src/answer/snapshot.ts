@@ -1,6 +1,7 @@
 /** One loaded index with what answering derives from it, taken whole by each question. */
 import { daySpan } from '../index/chunk-days.js';
 import type { DateRange, IssueSummary, LoadedIndex } from '../index/loaded-index.js';
+import { normalize } from '../text/normalize.js';
 import { type Span, splitSentences } from '../text/sentences.js';
 import { HybridSearch } from './retriever.js';
 import type { SentenceSource } from './scorer.js';
@@ -22,7 +23,7 @@ export class Snapshot {
   readonly issues: IssueSummary[];
   /** The newest issue's date: relative time words (今天, 上周, latest) are read against it. */
   readonly newest: string | undefined;
-  private readonly split = new Map<string, { para: string; spans: Span[] }>();
+  private readonly split = new Map<string, { para: string; norm: string; spans: Span[] }>();
 
   constructor(
     readonly index: LoadedIndex,
@@ -56,7 +57,7 @@ export class Snapshot {
         let s = this.split.get(key);
         if (!s) {
           const para = this.paragraphText(chunk.articleId, chunk.paragraph) ?? chunk.text;
-          s = { para, spans: splitSentences(para) };
+          s = { para, norm: normalize(para), spans: splitSentences(para) };
           if (this.split.size >= SPLIT_CACHE_SIZE) this.split.delete(this.split.keys().next().value as string);
           this.split.set(key, s);
         }

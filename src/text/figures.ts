@@ -217,7 +217,21 @@ const PATTERNS: Pattern[] = [
  * @example
  * findMentions('海门31个超10亿元续建重大项目').map((m) => m.text) // ['31个', '超10亿元']
  */
-export function findMentions(raw: string): Mention[] {
+export function findMentions(raw: string): readonly Mention[] {
+  let found = mentionsCache.get(raw);
+  if (!found) {
+    found = readMentions(raw);
+    if (mentionsCache.size >= MENTIONS_CACHE) mentionsCache.delete(mentionsCache.keys().next().value as string);
+    mentionsCache.set(raw, found);
+  }
+  return found;
+}
+
+/** Sentences and their contexts come back question after question: their figures are read once. */
+const MENTIONS_CACHE = 20_000;
+const mentionsCache = new Map<string, readonly Mention[]>();
+
+function readMentions(raw: string): Mention[] {
   const text = normalize(raw);
   const out: Mention[] = [];
   const taken = new Uint8Array(text.length);

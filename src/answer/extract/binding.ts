@@ -5,6 +5,7 @@
  */
 import { findNames, type NameSpan } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
+import { altNorm } from '../question/concept.js';
 import type { ConceptMatch, ScoredSentence } from '../scorer.js';
 
 /** A span of a sentence. */
@@ -42,7 +43,7 @@ function nearestOccurrence(norm: string, m: ConceptMatch, span: Place): Place {
   let best: Place = { start: m.at, end: m.at + m.length };
   let bestGap = gap(span, best);
   for (const alt of m.concept.alts) {
-    const text = normalize(alt.text);
+    const text = altNorm(alt);
     if (!text) continue;
     for (let at = norm.indexOf(text); at >= 0; at = norm.indexOf(text, at + 1)) {
       const where = { start: at, end: at + text.length };
@@ -107,7 +108,7 @@ export function ownership(s: ScoredSentence, span: Place): -1 | 0 | 1 {
   if (!entities.length) return 0;
   const named = (n: NameSpan) =>
     entities.some((m) =>
-      m.concept.alts.some((a) => n.text.includes(normalize(a.text)) || normalize(a.text).includes(normalize(n.text))),
+      m.concept.alts.some((a) => n.text.includes(altNorm(a)) || altNorm(a).includes(normalize(n.text))),
     );
   // The owners are the names before the span within its clause (法国增长0.1%; A、B联合组建三个组).
   const owners = namesIn(s.text).filter(

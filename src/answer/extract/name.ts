@@ -6,7 +6,7 @@
  */
 import { normalize } from '../../text/normalize.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
-import type { Concept } from '../question/concept.js';
+import { altNorm, type Concept } from '../question/concept.js';
 import type { ScoredSentence } from '../scorer.js';
 import { inFurniture, namesIn, nearness } from './binding.js';
 import type { Extraction } from './extraction.js';
@@ -19,7 +19,7 @@ const EDGE = /^(由|被|是|为|的|了|和|与|及|向|从|在|对|给|将|把)
 /** True when a name is one the question gives (it is the subject, not the answer). */
 function inQuestion(q: AnalyzedQuestion, name: string): boolean {
   const n = normalize(name);
-  return n.length > 0 && (q.norm.includes(n) || q.concepts.some((c) => c.alts.some((a) => normalize(a.text) === n)));
+  return n.length > 0 && (q.norm.includes(n) || q.concepts.some((c) => c.alts.some((a) => altNorm(a) === n)));
 }
 
 /** Quoted names and titles in a sentence: “易来通”, 《星海归途》. */

@@ -5,6 +5,7 @@
 import { findMentions, type Mention } from '../../text/figures.js';
 import { normalize } from '../../text/normalize.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
+import { altNorm } from '../question/concept.js';
 
 /** The items a 分别 refers to, from the clause before it: a run of years, or names joined by 、 和 与 及. */
 function itemsBefore(text: string): string[] {
@@ -38,7 +39,7 @@ export function respectively(q: AnalyzedQuestion, text: string, chosen: Mention)
   const asked = items
     .map((item, i) => ({
       i,
-      hit: q.concepts.some((c) => c.alts.some((a) => normalize(item).includes(normalize(a.text)))),
+      hit: q.concepts.some((c) => c.alts.some((a) => normalize(item).includes(altNorm(a)))),
     }))
     .filter((x) => x.hit);
   const only = asked.length === 1 ? asked[0] : undefined;

@@ -1,11 +1,20 @@
 /** The parts of an analysed question: concepts with their alternatives and weights. */
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import type { Period } from '../../text/dates.js';
+import { normalize } from '../../text/normalize.js';
 
 /** A way a concept may be written in a passage, and how much a match on it counts (0–1). */
 export interface Alt {
   text: string;
   quality: number;
+  /** `text` normalised for matching, computed once (see {@link altNorm}). */
+  norm?: string;
+}
+
+/** An alternative's normalised text, computed on first use: scoring matches it against every sentence. */
+export function altNorm(a: Alt): string {
+  a.norm ??= normalize(a.text);
+  return a.norm;
 }
 
 /**

@@ -2,42 +2,15 @@
 import { MESSAGES } from '../core/messages.js';
 import type { CheckResult, Lang } from '../core/types.js';
 import { daySpan } from '../index/chunk-days.js';
-import { englishFigures, findMentions, type Mention } from '../text/figures.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerer } from './answerer.js';
+import { type Amount, claimAmounts, compareAmounts, sentenceAmounts } from './claim-figures.js';
 import { NEWER_MARGIN } from './extract/over-time.js';
 import { citationOf } from './render.js';
 import type { ScoredSentence } from './scorer.js';
 
 /** Share of a claim's concepts a sentence must cover before its figures are compared. */
 const CHECK_THRESHOLD: Record<Lang, number> = { zh: 0.55, en: 0.5 };
-
-/** A figure asserted by a claim: value plus unit ('' when the claim gives none, as in English). */
-interface ClaimFigure {
-  text: string;
-  value: number;
-  unit: string;
-  kind: Mention['kind'];
-}
-
-function claimFigures(claim: string, lang: Lang): ClaimFigure[] {
-  if (lang === 'zh')
-    return findMentions(claim).map((m) => ({ text: m.text, value: m.value, unit: m.unit, kind: m.kind }));
-  const { dates, numbers } = englishFigures(claim);
-  return [
-    ...dates.flatMap((d) =>
-      findMentions(d).map((m) => ({ text: d, value: m.value, unit: 'date', kind: 'date' as const })),
-    ),
-    ...numbers
-      .filter((n) => !dates.some((d) => d.includes(String(n))))
-      .map((n) => ({ text: String(n), value: n, unit: '', kind: 'quantity' as const })),
-  ];
-}
-
-function sameKind(f: ClaimFigure, m: Mention): boolean {
-  if (f.kind === 'date' || m.kind === 'date') return f.kind === m.kind;
-  return !f.unit || !m.unit || f.unit === m.unit;
-}
 
 /**
  * Checks a claim against the bulletin. Figures decide: a figure of the same unit in the best
@@ -63,7 +36,7 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
     elapsedMs: Number((performance.now() - t0).toFixed(2)),
   });
   // Figures in the claim are what is being checked, so they do not count towards finding the sentence.
-  const figures = claimFigures(text, lang);
+  const figures = claimAmounts(text, lang);
   const figureTexts = new Set(figures.map((f) => normalize(f.text)));
   const candidates = sentences.filter((s) => s.coverage >= CHECK_THRESHOLD[lang]).slice(0, 8);
   const best = candidates[0];
@@ -82,7 +55,7 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
     if (!found) {
       found = { ...v, s };
       if (v.verdict === 'supported' || q.time.periods.length) break;
-    } else if (v.verdict === 'supported') {
+    } else if (v.verdict === 'supported' && lastDay(s) < lastDay(found.s)) {
       // The newest issue has another figure; an earlier one said what the claim says.
       const r = done('contradicted', say.contradicted(found.rival ?? '', found.claimed ?? ''), found.s);
       const earlier = say.earlierSupported(MESSAGES[lang].dates.issue(s.chunk.date));
@@ -97,22 +70,20 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
 
 const lastDay = (s: ScoredSentence) => daySpan(s.chunk.date)?.[1] ?? -1;
 
-/** What one sentence says of the claim's figures: all of them (supported), another of the same kind, or nothing. */
+/** What one sentence says of the claim's figures: all of them (supported), another of the same measure, or nothing. */
 function verdictOf(
   s: ScoredSentence,
-  figures: ClaimFigure[],
+  figures: Amount[],
   figureTexts: Set<string>,
   bestCoverage: number,
 ): { verdict: 'supported' | 'contradicted'; rival?: string; claimed?: string } | undefined {
-  const mentions = findMentions(s.text);
-  const matched = figures.map((f) => mentions.find((m) => sameKind(f, m) && m.value === f.value));
+  const stated = sentenceAmounts(s.text);
+  const matched = figures.map((f) => stated.find((m) => compareAmounts(f, m) === 'same'));
   if (matched.every(Boolean)) return { verdict: 'supported' };
   for (const [i, f] of figures.entries()) {
     if (matched[i]) continue;
-    // The bulletin's figure for the same thing: same unit, not itself one of the claim's figures.
-    const rival = mentions.find(
-      (m) => sameKind(f, m) && m.unit !== '' && !figureTexts.has(normalize(m.text)) && m.value !== f.value,
-    );
+    // The bulletin's figure for the same thing: the same measure, not itself one of the claim's figures.
+    const rival = stated.find((m) => compareAmounts(f, m) === 'differs' && !figureTexts.has(normalize(m.text)));
     if (rival && s.coverage >= bestCoverage - NEWER_MARGIN)
       return { verdict: 'contradicted', rival: rival.text, claimed: f.text };
   }

@@ -158,7 +158,9 @@ export class Answerer implements IndexHolder {
     const q = analysed ?? analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon, snapshot.newest);
     const analyze = performance.now() - t;
     const passes = searchPasses(q, { first: snapshot.issues[0]?.date, newest: snapshot.newest });
-    const results = await Promise.all(passes.map((p) => snapshot.search.retrieve(p, this.options.topK)));
+    // English reaches the text through a dictionary's looser words: it looks at more chunks.
+    const k = q.lang === 'en' ? Math.ceil(this.options.topK * 1.5) : this.options.topK;
+    const results = await Promise.all(passes.map((p) => snapshot.search.retrieve(p, k)));
     const hits = mergeHits(results.map((r) => r.hits));
     const timings: RetrievalTimings = { keyword: 0, vector: 0, fuse: 0 };
     for (const r of results) {

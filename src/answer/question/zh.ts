@@ -36,6 +36,9 @@ const STOP = new Set(
   ),
 );
 
+/** Words that single one out: 最高, 最多, 首位. */
+const SUPERLATIVE = /^(最高|最低|最多|最少|最大|最小|最快|最慢|最长|最短|最早|最晚|首位|第一|最佳|最强)$/;
+
 /** Words of expectation and plan: 预计什么时候通车 asks about 通车. */
 const MODAL = /^(预计|计划|预期|打算|准备|将要|将会|有望|可望|能够|应该|应当|估计|争取|力争)$/;
 
@@ -136,6 +139,8 @@ export function zhConcepts(
   }
   for (const m of findMentions(rest)) {
     if (!GIVEN_FIGURE(m.text) || m.kind === 'date') continue;
+    // PM2.5, 5G, C919: a number inside a name is no figure.
+    if (/[a-z]$/.test(rest.slice(0, m.start)) || /^[a-z]/.test(rest.slice(m.end))) continue;
     const figure = { value: m.value, kind: m.kind, measure: m.measure };
     // 一个, 四种, 那一块: a number in words is mostly an article or part of the question ("which four"), not a given.
     const digits = /\d/.test(m.text);
@@ -192,15 +197,17 @@ export function zhConcepts(
     const weight = known ? weightOf(alts, keyword) : t.word.length >= 2 && t.tag !== 'x' ? 0.6 : 0.15;
     // 预计, 计划: how sure the news is, never what the question is about.
     const modal = MODAL.test(t.word);
+    // 哪个区…最高: the sentence that names the highest is the one that answers.
+    const superlative = SUPERLATIVE.test(t.word) && ['place', 'org', 'person', 'what'].includes(intent.slot);
     // 区长是谁: the answer holds that office; a 书记 is no answer.
     const office = intent.slot === 'person' && TITLES.test(t.word);
     const concept: Concept = {
       label: t.word,
       alts,
-      weight: modal ? 0.3 : weight,
+      weight: modal ? 0.3 : superlative ? 1.5 : weight,
       kind: 'content',
       required: false,
-      ...(office ? { inSentence: true } : {}),
+      ...(office || superlative ? { inSentence: true } : {}),
     };
     concepts.push(concept);
     if (modal) continue;

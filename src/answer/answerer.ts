@@ -160,7 +160,12 @@ export class Answerer implements IndexHolder {
     const passes = searchPasses(q, { first: snapshot.issues[0]?.date, newest: snapshot.newest });
     // English reaches the text through a dictionary's looser words: it looks at more chunks.
     const k = q.lang === 'en' ? Math.ceil(this.options.topK * 1.5) : this.options.topK;
-    const results = await Promise.all(passes.map((p) => snapshot.search.retrieve(p, k)));
+    const results = [await snapshot.search.retrieve(passes[0] ?? q, k)];
+    // The recent issues are searched again only for a topic the archive reports more than once.
+    const recurring = new Set(results[0]?.hits.map((h) => h.chunk.date)).size > 1;
+    for (const p of passes.slice(1)) {
+      if (q.range || q.time.latest || recurring) results.push(await snapshot.search.retrieve(p, k));
+    }
     const hits = mergeHits(results.map((r) => r.hits));
     const timings: RetrievalTimings = { keyword: 0, vector: 0, fuse: 0 };
     for (const r of results) {

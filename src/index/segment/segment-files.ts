@@ -1,0 +1,78 @@
+/**
+ * The files of one segment: the chunks and articles of the corpus files ingested together, their
+ * keyword postings, HNSW graph and pinyin keys. A segment is written once, never changed, and
+ * hard-linked into every later build that keeps it; deleted chunks are listed by the build.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What a segment holds, written last into `segment.json`: a folder without it is unfinished. */
+export interface SegmentMeta {
+  id: string;
+  /** Chunks (documents) in the segment; their global numbers are in `docs.bin`. */
+  docs: number;
+  /** Sum of the documents' term counts, for BM25's average length. */
+  totalLength: number;
+  articles: number;
+  /** Vector dimensions of its graph (0: no graph). */
+  dimensions: number;
+}
+
+/** File names inside a segment folder. */
+export const SEGMENT_FILES = {
+  meta: 'segment.json',
+  docs: 'docs.bin',
+  lengths: 'lengths.bin',
+  days: 'days.bin',
+  chunks: 'chunks.bin',
+  chunkIndex: 'chunks.idx',
+  articles: 'articles.bin',
+  articleTable: 'articles.tbl',
+  heads: 'heads.json',
+  terms: 'terms.tbl',
+  postings: 'postings.bin',
+  pinyin: 'pinyin.tbl',
+  pinyinText: 'pinyin.bin',
+  graph: 'hnsw.index',
+} as const;
+
+/** Path of one of a segment's files. */
+export function segmentFile(dir: string, name: keyof typeof SEGMENT_FILES): string {
+  return join(dir, SEGMENT_FILES[name]);
+}
+
+/** Closes the descriptors of segments nobody references any more (a reload replaced them). */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+/**
+ * Positional reads from a file that stays on disk (the page cache holds what is hot), so that the
+ * archive's text and postings never become part of the process's memory.
+ */
+export class DiskFile {
+  private readonly fd: number;
+  private scratch = Buffer.alloc(1 << 16);
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+    closer.register(this, this.fd);
+  }
+
+  /** `length` bytes at `offset`; the returned buffer is reused by the next read. */
+  read(offset: number, length: number): Buffer {
+    if (this.scratch.length < length) this.scratch = Buffer.alloc(Math.max(length, this.scratch.length * 2));
+    const got = readSync(this.fd, this.scratch, 0, length, offset);
+    if (got !== length) throw new Error(`short read: ${got} of ${length} bytes at ${offset}`);
+    return this.scratch.subarray(0, length);
+  }
+
+  /** `length` bytes at `offset` as UTF-8 text. */
+  text(offset: number, length: number): string {
+    return this.read(offset, length).toString('utf8');
+  }
+}

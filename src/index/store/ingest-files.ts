@@ -1,0 +1,154 @@
+/**
+ * Reading corpus files into new segments, one file at a time: parse, chunk, tokenise, write the
+ * text and postings. Shared by the full build (all files, several segments) and an incremental
+ * update (the added and changed files, one segment).
+ */
+import { join } from 'node:path';
+import type { Article } from '../../core/types.js';
+import { type ChunkOptions, chunkArticles, searchableText } from '../../corpus/chunker.js';
+import { type CorpusFile, readCorpusFile, type SkippedFile } from '../../corpus/loader.js';
+import { buildLexicon, type LexiconState } from '../../text/lexicon.js';
+import { passageTerms } from '../../text/tokenizer.js';
+import type { FileEntry } from '../archive/archive-docs.js';
+import { SEGMENTS_DIR } from '../archive/archive.js';
+import { IntStream, SegmentWriter, TermDictionary, termPairs } from '../segment/segment-writer.js';
+
+/** Progress callback: stage name and how much of it is done. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
+/** What reading the files produced. */
+export interface IngestedFiles {
+  writers: SegmentWriter[];
+  files: Record<string, FileEntry>;
+  skipped: SkippedFile[];
+  articles: number;
+  chunks: number;
+  dict: TermDictionary;
+  /** Document frequency per term id (counted over the new chunks). */
+  df: IntStream;
+  /** English stems and glosses of the new articles (their pinyin went into the segments). */
+  lexicon: Omit<LexiconState, 'pinyin'>;
+  /** Texts as embedded by a neural provider, per writer (empty for the offline embedding). */
+  texts: string[][];
+  stages: Record<string, number>;
+}
+
+/** Options of {@link ingestFiles}. */
+export interface IngestOptions {
+  corpusDir: string;
+  files: CorpusFile[];
+  buildDir: string;
+  firstDoc: number;
+  /** A segment is closed once it holds this many chunks (at a file boundary). */
+  segmentDocs: number;
+  chunk: ChunkOptions;
+  /** Keep each chunk's text for a neural embedding. */
+  keepTexts: boolean;
+  progress: Progress;
+}
+
+let segmentCounter = 0;
+
+/** A new segment id, unique across processes and builds. */
+export function newSegmentId(): string {
+  return `${Date.now().toString(36)}-${process.pid}-${segmentCounter++}`;
+}
+
+/** Merges the English part of two lexicon states (weights: the larger; glosses: the first). */
+export function mergeLexicon(
+  a: Omit<LexiconState, 'pinyin'>,
+  b: Omit<LexiconState, 'pinyin'>,
+  maxTranslations = 10,
+): Omit<LexiconState, 'pinyin'> {
+  const en = { ...a.en };
+  for (const [stem, list] of Object.entries(b.en)) {
+    const m = new Map(en[stem] ?? []);
+    for (const [zh, w] of list) m.set(zh, Math.max(m.get(zh) ?? 0, w));
+    en[stem] = [...m].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length).slice(0, maxTranslations);
+  }
+  return { version: a.version, en, gloss: { ...b.gloss, ...a.gloss } };
+}
+
+/** Reads `files` in order into segments of about `segmentDocs` chunks each. */
+export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
+  const dict = new TermDictionary();
+  const df = new IntStream();
+  const out: IngestedFiles = {
+    writers: [],
+    files: {},
+    skipped: [],
+    articles: 0,
+    chunks: 0,
+    dict,
+    df,
+    lexicon: { version: 1, en: {}, gloss: {} },
+    texts: [],
+    stages: { parse: 0, tokenise: 0, lexicon: 0, write: 0 },
+  };
+  const time = (stage: string, t: number) => {
+    out.stages[stage] = (out.stages[stage] ?? 0) + (performance.now() - t) / 1000;
+  };
+  let writer: SegmentWriter | undefined;
+  let segmentArticles: Article[] = [];
+  let doc = o.firstDoc;
+  const close = async () => {
+    if (!writer) return;
+    let t = performance.now();
+    const state = await buildLexicon(segmentArticles);
+    out.lexicon = mergeLexicon(out.lexicon, state);
+    time('lexicon', t);
+    t = performance.now();
+    writer.writePinyin(state.pinyin);
+    writer.finishText(dict.terms);
+    time('write', t);
+    writer = undefined;
+    segmentArticles = [];
+  };
+  for (const [n, f] of o.files.entries()) {
+    o.progress('read', n, o.files.length);
+    let t = performance.now();
+    const read = readCorpusFile(o.corpusDir, f);
+    if ('reason' in read) {
+      out.skipped.push({ name: f.name, reason: read.reason });
+      continue;
+    }
+    const { articles, date } = read.bulletin;
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const chunks = chunkArticles(articles, o.chunk);
+    time('parse', t);
+    if (!writer) {
+      const id = newSegmentId();
+      writer = new SegmentWriter(join(o.buildDir, SEGMENTS_DIR, id), id);
+      out.writers.push(writer);
+      out.texts.push([]);
+    }
+    t = performance.now();
+    const texts = chunks.map((c) => searchableText(c, byId.get(c.articleId)));
+    const segment = writer;
+    segment.addFile(f.name, date, articles, chunks, doc, (_, i) => {
+      const pairs = termPairs(passageTerms(texts[i] ?? ''), dict);
+      for (let p = 0; p < pairs.length; p += 2) {
+        const id = pairs[p] as number;
+        while (df.length <= id) df.push(0);
+        df.data[id] = (df.data[id] as number) + 1;
+      }
+      return pairs;
+    });
+    if (o.keepTexts) out.texts.at(-1)?.push(...texts);
+    time('tokenise', t);
+    out.files[f.name] = {
+      segment: segment.id,
+      first: doc,
+      count: chunks.length,
+      articles: articles.length,
+      ...(date ? { date } : {}),
+    };
+    doc += chunks.length;
+    out.articles += articles.length;
+    out.chunks += chunks.length;
+    segmentArticles.push(...articles);
+    if (segment.docCount >= o.segmentDocs) await close();
+  }
+  await close();
+  return out;
+}

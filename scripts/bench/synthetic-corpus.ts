@@ -25,7 +25,10 @@ export const CHUNKS_PER_ISSUE = 800;
 /** Words of one part of speech, drawn in proportion to their dictionary frequency. */
 class WordTable {
   private readonly cumulative: Float64Array;
-  constructor(private readonly words: string[], freqs: number[]) {
+  constructor(
+    private readonly words: string[],
+    freqs: number[],
+  ) {
     this.cumulative = new Float64Array(freqs.length);
     let total = 0;
     freqs.forEach((f, i) => {
@@ -93,9 +96,32 @@ function loadVocabulary(): Vocabulary {
   return vocabulary;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国立新志文斌宇浩凯健俊帆帅旭宁龙林欣怡嘉琪晨阳雪梅婷慧颖倩晓东海波峰亮鑫博';
-const UNITS = ['亿元', '万元', '元', '万人次', '人', '名', '个', '家', '项', '公里', '米', '吨', '辆', '套', '平方米', '亩', '户', '次', '件', '所'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国立新志文斌宇浩凯健俊帆帅旭宁龙林欣怡嘉琪晨阳雪梅婷慧颖倩晓东海波峰亮鑫博';
+const UNITS = [
+  '亿元',
+  '万元',
+  '元',
+  '万人次',
+  '人',
+  '名',
+  '个',
+  '家',
+  '项',
+  '公里',
+  '米',
+  '吨',
+  '辆',
+  '套',
+  '平方米',
+  '亩',
+  '户',
+  '次',
+  '件',
+  '所',
+];
 const ORG_SUFFIX = ['局', '委员会', '中心', '公司', '集团', '医院', '学校', '研究院', '办公室', '协会', '银行', '法院'];
 const PLACE_SUFFIX = ['市', '县', '区', '镇', '乡', '村', '街道', '开发区', '新区'];
 const FUNCTION = ['的', '在', '和', '对', '将', '已', '与', '为', '把', '从', '也', '都', '共', '还'];
@@ -206,9 +232,9 @@ export function issuePath(i: number): string {
 export function syntheticIssue(i: number, chunks = CHUNKS_PER_ISSUE): string {
   const random = rng(1000 + i);
   const parts: string[] = [];
-  // About 105 characters of body text per chunk, as the chunker cuts at 160 on sentence ends.
+  // About 88 characters of article text per chunk, as the chunker cuts at 160 on sentence ends.
   let chars = 0;
-  while (chars < chunks * 105) {
+  while (chars < chunks * 88) {
     const a = article(random);
     chars += a.length;
     parts.push(a);

@@ -37,7 +37,13 @@ export function termGrowth(dirs: string[], checkpoints: number[]): GrowthPoint[]
     for (const w of words(t)) wordSet.add(w);
     const n = i + 1;
     if (marks.has(n) || n === texts.length)
-      out.push({ chunks: n, terms: terms.size, words: wordSet.size, termsPerChunk: termCount / n, charsPerChunk: chars / n });
+      out.push({
+        chunks: n,
+        terms: terms.size,
+        words: wordSet.size,
+        termsPerChunk: termCount / n,
+        charsPerChunk: chars / n,
+      });
   });
   return out;
 }

@@ -155,7 +155,8 @@ describe('index build and load', () => {
     await expect(loadIndex(config)).rejects.toThrow(IndexError);
     expect(staleReason(config)).toMatch(/built with openai/);
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    writeFileSync(join(config.indexDir, 'chunks.json'), '[{"truncated');
+    const [segment] = readManifest(config.indexDir)?.segments ?? [];
+    writeFileSync(join(config.indexDir, 'segments', segment ?? '', 'docs.bin'), 'trunc');
     await expect(loadIndex(config)).rejects.toThrow(/corrupt.*npm run ingest/);
   });
 });

@@ -1,6 +1,6 @@
 /** The {@link DocStore} of a segmented index: chunk and article records read from disk when asked for. */
 import type { Article, Chunk } from '../../core/types.js';
-import { daySpan, dayNumber } from '../chunk-days.js';
+import { dayNumber, daySpan } from '../chunk-days.js';
 import type { ArticleHead, DateRange, DocStore } from '../loaded-index.js';
 import type { Archive } from './archive.js';
 

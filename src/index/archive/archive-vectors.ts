@@ -19,6 +19,12 @@ export class ArchiveVectors implements VectorIndex {
     private readonly efSearch: number,
   ) {}
 
+  /** The graph, when there is exactly one segment and nothing is deleted (for LangChain's HNSWLib). */
+  get singleGraph() {
+    const [only, ...rest] = this.archive.segments;
+    return only && !rest.length && !this.archive.hasDeleted[0] ? only.graph : undefined;
+  }
+
   get size(): number {
     return this.archive.liveCount;
   }
@@ -37,9 +43,16 @@ export class ArchiveVectors implements VectorIndex {
       // A filter costs a call back into JavaScript per candidate: only when something is filtered.
       const needsFilter = accept || this.archive.hasDeleted[si];
       const { neighbors, distances } = needsFilter ? graph.searchKnn(vector, n, filter) : graph.searchKnn(vector, n);
-      neighbors.forEach((label, i) => all.push([label, 1 - (distances[i] ?? 1)]));
+      for (const [i, label] of neighbors.entries()) all.push([label, 1 - (distances[i] ?? 1)]);
     }
     return all.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+  }
+
+  /** Document numbers of every live vector (for exact scans in the benchmark). */
+  labels(): number[] {
+    const out: number[] = [];
+    for (const s of this.archive.segments) for (const d of s.docs) if (!this.archive.deleted[d]) out.push(d);
+    return out;
   }
 
   vectorOf(chunk: number): number[] {

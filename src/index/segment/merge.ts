@@ -114,7 +114,8 @@ export function mergeSegments(
       const kept: number[] = [];
       for (const [src, row] of rows) {
         const p = inputs[src]?.postingsAt(row) ?? new Int32Array(0);
-        for (let i = 0; i < p.length; i += 2) if (!isDead(p[i] as number)) kept.push(p[i] as number, p[i + 1] as number);
+        for (let i = 0; i < p.length; i += 2)
+          if (!isDead(p[i] as number)) kept.push(p[i] as number, p[i + 1] as number);
       }
       if (!kept.length) return;
       postings.append(bytes(Int32Array.from(kept)));

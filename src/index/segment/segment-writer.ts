@@ -134,7 +134,7 @@ export class SegmentWriter {
       this.articleValues.push(at, len, firstDoc);
     }
     this.heads.push([source, date ?? null, articles.map((a) => [a.id, a.title])]);
-    chunks.forEach((c, i) => this.addChunk(firstDoc + i, c, pairsOf(c, i)));
+    for (const [i, c] of chunks.entries()) this.addChunk(firstDoc + i, c, pairsOf(c, i));
   }
 
   /** Adds one chunk with its (term id, frequency) pairs. */

@@ -51,7 +51,12 @@ export class Segment {
     this.articleFile = new DiskFile(segmentFile(dir, 'articles'));
     this.postingFile = new DiskFile(segmentFile(dir, 'postings'));
     const n = meta.docs;
-    if (this.docs.length !== n || this.lengths.length !== n || this.days.length !== 2 * n || this.chunkOffsets.length !== n + 1)
+    if (
+      this.docs.length !== n ||
+      this.lengths.length !== n ||
+      this.days.length !== 2 * n ||
+      this.chunkOffsets.length !== n + 1
+    )
       throw new Error(`segment ${meta.id} is inconsistent (its files disagree on ${n} chunks)`);
   }
 

@@ -6,14 +6,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorpusError, IndexError, ProviderError } from '../../core/errors.js';
-import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from '../../corpus/chunker.js';
-import { emptyCorpusError, listCorpus } from '../../corpus/loader.js';
-import { embedInBatches, embeddingsForBuild, expectedEmbeddingId, LOCAL_DIMENSIONS } from '../embeddings.js';
+import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from '../../corpus/chunker.js';
+import { type CorpusFile, emptyCorpusError, listCorpus } from '../../corpus/loader.js';
+import { embeddingsForBuild, embedInBatches, expectedEmbeddingId, LOCAL_DIMENSIONS } from '../embeddings.js';
 import { HashingEmbeddings } from '../hashing-embeddings.js';
 import { buildGraphFromPoints, type GraphJob } from '../segment/graph-build.js';
-import { runGraphJobs } from '../segment/graph-jobs.js';
 import { segmentFile } from '../segment/segment-files.js';
 import { writeTermTable } from '../segment/term-table.js';
+import { runGraphJobs } from '../segment/worker-jobs.js';
 import { DEFAULT_HNSW, type HnswParams } from '../vector-index.js';
 import { type IngestedFiles, ingestFiles, type Progress } from './ingest-files.js';
 import { INDEX_FORMAT, type IndexConfig, type Manifest } from './manifest.js';
@@ -40,13 +40,13 @@ const MAX_SEGMENT_DOCS = 250_000;
 /** From this size on, a full build writes at least two segments so that both cores build graphs. */
 const PARALLEL_FROM_DOCS = 50_000;
 /** Bytes of bulletin text per chunk, roughly, to plan segments before reading. */
-const BYTES_PER_CHUNK = 300;
+const BYTES_PER_CHUNK = 260;
 
-/** Chunks per segment for a corpus of `bytes` bytes. */
-export function segmentSize(bytes: number): number {
-  const estimate = bytes / BYTES_PER_CHUNK;
+/** Corpus files per segment: at most a quarter of a million chunks each, two segments from 50k chunks on. */
+export function filesPerSegment(files: CorpusFile[]): number {
+  const estimate = files.reduce((n, f) => n + Math.max(0, f.bytes), 0) / BYTES_PER_CHUNK;
   if (estimate < PARALLEL_FROM_DOCS) return Number.POSITIVE_INFINITY;
-  return Math.ceil(estimate / Math.max(2, Math.ceil(estimate / MAX_SEGMENT_DOCS)));
+  return Math.ceil(files.length / Math.max(2, Math.ceil(estimate / MAX_SEGMENT_DOCS)));
 }
 
 /** Bucket and signed weight per term id, for graph builds. */
@@ -97,11 +97,8 @@ export async function buildGraphs(
   let dimensions = 0;
   for (const [i, w] of ing.writers.entries()) {
     const texts = ing.texts[i] ?? [];
-    const vectors = await embedInBatches(
-      embeddings as HashingEmbeddings,
-      texts,
-      config.embeddings.batchSize,
-      (d, n) => progress('embed', d, n),
+    const vectors = await embedInBatches(embeddings as HashingEmbeddings, texts, config.embeddings.batchSize, (d, n) =>
+      progress('embed', d, n),
     );
     dimensions = vectors[0]?.length ?? dimensions;
     buildGraphFromPoints(segmentFile(w.dir, 'graph'), dimensions, hnsw, w.docs.view(), (j) => vectors[j] ?? []);
@@ -135,7 +132,7 @@ export async function buildIndex(config: IndexConfig, options: BuildOptions = {}
       files: corpus,
       buildDir,
       firstDoc: 0,
-      segmentDocs: segmentSize(corpus.reduce((n, f) => n + Math.max(0, f.bytes), 0)),
+      segmentFiles: filesPerSegment(corpus),
       chunk: chunkOptions,
       keepTexts: !local,
       progress,

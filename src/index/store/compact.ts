@@ -32,7 +32,7 @@ export function planMerges(segments: Array<{ id: string; held: number; live: num
   for (const s of segments) if (s.held - s.live > MAX_DELETED_SHARE * s.held) groups.push([s.id]);
   const small = segments.filter((s) => s.live <= MERGE_MAX_DOCS && !groups.some((g) => g.includes(s.id)));
   // The newest run of same-tier segments: new segments arrive at the end, so merges cascade from there.
-  let run: typeof small = [];
+  const run: typeof small = [];
   for (const s of small.reverse()) {
     if (run.length && tier(s.live) !== tier(run[0]?.live ?? 0)) break;
     run.push(s);

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import type { Article } from '../../core/types.js';
 import { type ChunkOptions, chunkArticles, searchableText } from '../../corpus/chunker.js';
 import { type CorpusFile, readCorpusFile, type SkippedFile } from '../../corpus/loader.js';
-import { buildLexicon, type LexiconState } from '../../text/lexicon.js';
+import type { LexiconState } from '../../text/lexicon.js';
 import { passageTerms } from '../../text/tokenizer.js';
-import type { FileEntry } from '../archive/archive-docs.js';
 import { SEGMENTS_DIR } from '../archive/archive.js';
+import type { FileEntry } from '../archive/archive-docs.js';
 import { IntStream, SegmentWriter, TermDictionary, termPairs } from '../segment/segment-writer.js';
+import { lexiconOf } from '../segment/worker-jobs.js';
 
 /** Progress callback: stage name and how much of it is done. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -39,8 +40,8 @@ export interface IngestOptions {
   files: CorpusFile[];
   buildDir: string;
   firstDoc: number;
-  /** A segment is closed once it holds this many chunks (at a file boundary). */
-  segmentDocs: number;
+  /** A segment is closed once it holds this many corpus files. */
+  segmentFiles: number;
   chunk: ChunkOptions;
   /** Keep each chunk's text for a neural embedding. */
   keepTexts: boolean;
@@ -91,18 +92,26 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
   let writer: SegmentWriter | undefined;
   let segmentArticles: Article[] = [];
   let doc = o.firstDoc;
-  const close = async () => {
+  let segmentFileCount = 0;
+  // A segment's English bridge is built on a worker while the next segment is tokenised.
+  const lexicons: Array<Promise<void>> = [];
+  const close = () => {
     if (!writer) return;
-    let t = performance.now();
-    const state = await buildLexicon(segmentArticles);
-    out.lexicon = mergeLexicon(out.lexicon, state);
-    time('lexicon', t);
-    t = performance.now();
-    writer.writePinyin(state.pinyin);
-    writer.finishText(dict.terms);
+    const segment = writer;
+    const t = performance.now();
+    segment.finishText(dict.terms);
     time('write', t);
+    lexicons.push(
+      lexiconOf(segmentArticles, segment.docCount).then((state) => {
+        const t1 = performance.now();
+        out.lexicon = mergeLexicon(out.lexicon, state);
+        segment.writePinyin(state.pinyin);
+        time('write', t1);
+      }),
+    );
     writer = undefined;
     segmentArticles = [];
+    segmentFileCount = 0;
   };
   for (const [n, f] of o.files.entries()) {
     o.progress('read', n, o.files.length);
@@ -147,8 +156,12 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
     out.articles += articles.length;
     out.chunks += chunks.length;
     segmentArticles.push(...articles);
-    if (segment.docCount >= o.segmentDocs) await close();
+    segmentFileCount++;
+    if (segmentFileCount >= o.segmentFiles) close();
   }
-  await close();
+  close();
+  const t = performance.now();
+  await Promise.all(lexicons);
+  time('lexicon', t);
   return out;
 }

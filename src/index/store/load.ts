@@ -1,6 +1,7 @@
 /** Loading a published index, refusing one built by other code, another embedding, or left inconsistent. */
-import { join } from 'node:path';
+
 import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { IndexError } from '../../core/errors.js';
 import { NEEDS_INGEST } from '../../core/messages.js';
 import type { LexiconState } from '../../text/lexicon.js';
@@ -35,7 +36,9 @@ export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>, previous
   const link = config.indexDir;
   const manifest = readManifest(link);
   if (!manifest)
-    throw new IndexError('missing', `No index at ${link}: run \`npm run ingest\` first.`, { userMessage: NEEDS_INGEST });
+    throw new IndexError('missing', `No index at ${link}: run \`npm run ingest\` first.`, {
+      userMessage: NEEDS_INGEST,
+    });
   const wanted = expectedEmbeddingId(config);
   if (manifest.format !== INDEX_FORMAT || manifest.embedding?.id !== wanted) {
     const built = `${manifest.embedding?.id ?? '?'}, format ${manifest.format}`;

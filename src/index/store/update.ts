@@ -3,14 +3,23 @@
  * chunks are listed as deleted, the new ones go into one new segment embedded with the frozen
  * document frequencies, and every other segment is hard-linked from the build being served.
  */
-import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { emptyCorpusError, listCorpus } from '../../corpus/loader.js';
-import { DELETED_FILE, readDeleted, SEGMENTS_DIR } from '../archive/archive.js';
-import { expectedEmbeddingId } from '../embeddings.js';
-import { HashingEmbeddings } from '../hashing-embeddings.js';
 import type { LexiconState } from '../../text/lexicon.js';
-import { embeddingsForBuild } from '../embeddings.js';
+import { DELETED_FILE, readDeleted, SEGMENTS_DIR } from '../archive/archive.js';
+import { embeddingsForBuild, expectedEmbeddingId } from '../embeddings.js';
+import { HashingEmbeddings } from '../hashing-embeddings.js';
 import { TermTable } from '../segment/term-table.js';
 import { type BuildOptions, buildFailure, buildGraphs, DF_FILE, EMBEDDING_FILE, LEXICON_FILE } from './build.js';
 import { ingestFiles, mergeLexicon } from './ingest-files.js';
@@ -42,13 +51,20 @@ export function writeDeleted(buildDir: string, docs: Iterable<number>): void {
 }
 
 /** Why the published index cannot be updated in place (a full build is needed), or undefined. */
-export function updateBlocker(config: IndexConfig, previous: Manifest | undefined, options: BuildOptions): string | undefined {
+export function updateBlocker(
+  config: IndexConfig,
+  previous: Manifest | undefined,
+  options: BuildOptions,
+): string | undefined {
   if (!previous) return 'there is no index yet';
   if (previous.format !== INDEX_FORMAT) return `the index format is ${previous.format}`;
   if (previous.embedding.id !== expectedEmbeddingId(config)) return 'the embedding changed';
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   if (options.chunk && !same(options.chunk, previous.build.chunk)) return 'the chunk options changed';
   if (options.hnsw && !same(options.hnsw, previous.build.hnsw)) return 'the HNSW parameters changed';
+  // Frozen IDF drifts as the archive grows: once it has doubled, the weights are counted afresh.
+  if (previous.nextDoc > 2 * previous.idf.docCount)
+    return 'the archive has doubled since its document frequencies were counted';
   return undefined;
 }
 
@@ -91,7 +107,7 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
       files: changed,
       buildDir,
       firstDoc: prev.nextDoc,
-      segmentDocs: Number.POSITIVE_INFINITY,
+      segmentFiles: Number.POSITIVE_INFINITY,
       chunk: prev.build.chunk,
       keepTexts: !local,
       progress,
@@ -106,13 +122,19 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
     const dimensions = ing.chunks ? await buildGraphs(ing, embeddings, config, prev.build.hnsw, progress) : 0;
     for (const w of ing.writers) w.finish(dimensions || prev.embedding.dimensions);
     const graphSeconds = (performance.now() - t) / 1000;
-    const lexicon = mergeLexicon(JSON.parse(readFileSync(join(current, LEXICON_FILE), 'utf8')) as Omit<LexiconState, 'pinyin'>, ing.lexicon);
+    const lexicon = mergeLexicon(
+      JSON.parse(readFileSync(join(current, LEXICON_FILE), 'utf8')) as Omit<LexiconState, 'pinyin'>,
+      ing.lexicon,
+    );
     writeFileSync(join(buildDir, LEXICON_FILE), JSON.stringify(lexicon));
     linkInto(join(current, EMBEDDING_FILE), join(buildDir, EMBEDDING_FILE));
     // Numbers of dropped segments stay listed until a merge: harmless, and a few bytes each.
     writeDeleted(buildDir, deleted);
     Object.assign(files, ing.files);
-    const skipped = [...prev.skipped.filter((s) => now.has(s.name) && !changed.some((f) => f.name === s.name)), ...ing.skipped];
+    const skipped = [
+      ...prev.skipped.filter((s) => now.has(s.name) && !changed.some((f) => f.name === s.name)),
+      ...ing.skipped,
+    ];
     const chunks = Object.values(files).reduce((n, f) => n + f.count, 0);
     const manifest: Manifest = {
       ...prev,
@@ -122,7 +144,9 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
       articles: Object.values(files).reduce((n, f) => n + f.articles, 0),
       chunks,
       seconds: Number(((performance.now() - t0) / 1000).toFixed(2)),
-      stages: Object.fromEntries(Object.entries({ ...ing.stages, index: graphSeconds }).map(([k, v]) => [k, Number(v.toFixed(3))])),
+      stages: Object.fromEntries(
+        Object.entries({ ...ing.stages, index: graphSeconds }).map(([k, v]) => [k, Number(v.toFixed(3))]),
+      ),
       kind: 'update',
       files,
       segments: [...kept, ...ing.writers.map((w) => w.id)],

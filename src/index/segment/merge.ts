@@ -3,12 +3,13 @@
  * pinyin keys merged by their hashed keys, and the graph rebuilt from the stored vectors (no
  * tokenising, no embedding). Document numbers are kept, so corpus files keep theirs.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import type { HnswParams } from '../vector-index.js';
 import { buildGraphFromPoints } from './graph-build.js';
 import type { HeadsRecord, Segment } from './segment.js';
-import { type SegmentMeta, segmentFile } from './segment-files.js';
-import { radixOrder, type TermTable, writeHashedRows } from './term-table.js';
+import { DiskFile, type SegmentMeta, segmentFile } from './segment-files.js';
+import { radixOrder, TermTable, writeHashedRows } from './term-table.js';
 
 const bytes = (a: Int32Array | Float64Array | Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -41,6 +42,48 @@ function forEachKey(tables: TermTable[], each: (hi: number, lo: number, rows: Ar
     each(hi[first] as number, lo[first] as number, group);
     i = j;
   }
+}
+
+/** One table of pinyin keys and how to read the n-grams of a row. */
+export interface PinyinSource {
+  table: TermTable;
+  at(row: number): string[];
+}
+
+/** Writes `pinyin.tbl` and `pinyin.bin` in `dir`: the union of every source's n-grams per key. */
+export function mergePinyin(sources: PinyinSource[], dir: string): void {
+  const pinyin = new Appender(segmentFile(dir, 'pinyinText'));
+  const rows: number[] = [];
+  forEachKey(
+    sources.map((s) => s.table),
+    (hi, lo, group) => {
+      const words = new Set<string>();
+      for (const [src, row] of group) for (const w of sources[src]?.at(row) ?? []) words.add(w);
+      const text = Buffer.from(JSON.stringify([...words]), 'utf8');
+      rows.push(hi, lo, pinyin.append(text), text.length);
+    },
+  );
+  pinyin.close();
+  writeHashedRows(segmentFile(dir, 'pinyin'), 2, Uint32Array.from(rows));
+}
+
+/**
+ * Joins the pinyin parts `names` a build wrote into `dir` (one per batch of articles) into the
+ * segment's pinyin table, and removes them.
+ */
+export function mergePinyinParts(dir: string, names: string[]): void {
+  if (names.length === 1) {
+    renameSync(join(dir, `${names[0]}.tbl`), segmentFile(dir, 'pinyin'));
+    renameSync(join(dir, `${names[0]}.bin`), segmentFile(dir, 'pinyinText'));
+    return;
+  }
+  const sources = names.map((name): PinyinSource => {
+    const table = TermTable.read(join(dir, `${name}.tbl`));
+    const text = new DiskFile(join(dir, `${name}.bin`));
+    return { table, at: (row) => JSON.parse(text.text(table.value(row, 0), table.value(row, 1))) };
+  });
+  mergePinyin(sources, dir);
+  for (const name of names) for (const ext of ['tbl', 'bin']) rmSync(join(dir, `${name}.${ext}`), { force: true });
 }
 
 /** Appends to a file, counting bytes. */
@@ -149,20 +192,10 @@ export function mergeSegments(
   const heads: HeadsRecord[] = inputs.flatMap((s) => s.heads().filter(([source]) => liveFile(source, s.meta.id)));
   writeFileSync(segmentFile(dir, 'heads'), JSON.stringify(heads));
 
-  // Pinyin keys: the union of every input's n-grams per key.
-  const pinyin = new Appender(segmentFile(dir, 'pinyinText'));
-  const pinyinRows: number[] = [];
-  forEachKey(
-    inputs.map((s) => s.pinyinTableOf()),
-    (hi, lo, rows) => {
-      const words = new Set<string>();
-      for (const [src, row] of rows) for (const w of inputs[src]?.pinyinAt(row) ?? []) words.add(w);
-      const text = Buffer.from(JSON.stringify([...words]), 'utf8');
-      pinyinRows.push(hi, lo, pinyin.append(text), text.length);
-    },
+  mergePinyin(
+    inputs.map((s) => ({ table: s.pinyinTableOf(), at: (row: number) => s.pinyinAt(row) })),
+    dir,
   );
-  pinyin.close();
-  writeHashedRows(segmentFile(dir, 'pinyin'), 2, Uint32Array.from(pinyinRows));
 
   const dimensions = inputs.find((s) => s.meta.dimensions)?.meta.dimensions ?? 0;
   buildGraphFromPoints(segmentFile(dir, 'graph'), dimensions, hnsw, Int32Array.from(docs), (i) => {

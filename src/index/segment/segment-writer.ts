@@ -1,5 +1,6 @@
 /** Writing one segment: text and postings while the corpus is read, the graph once vectors can be computed. */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, Chunk } from '../../core/types.js';
 import { daySpan } from '../chunk-days.js';
 import { type SegmentMeta, segmentFile } from './segment-files.js';
@@ -22,6 +23,11 @@ export class IntStream {
   /** The filled part (a view). */
   view(): Int32Array {
     return this.data.subarray(0, this.length);
+  }
+
+  /** Drops the spare capacity (up to half the buffer) once nothing more will be pushed. */
+  compact(): void {
+    this.data = this.data.slice(0, this.length);
   }
 }
 
@@ -180,6 +186,7 @@ export class SegmentWriter {
     writeTermTable(segmentFile(this.dir, 'articleTable'), this.articleIds, 3, Uint32Array.from(this.articleValues));
     writeFileSync(segmentFile(this.dir, 'heads'), JSON.stringify(this.heads));
     this.writePostings(terms);
+    for (const s of [this.docs, this.pairStarts, this.pairs]) s.compact();
   }
 
   /** Groups the pairs by term (a counting sort): documents stay in ascending order within a term. */
@@ -222,11 +229,6 @@ export class SegmentWriter {
     writeFileSync(segmentFile(this.dir, 'postings'), bytes(postings));
   }
 
-  /** Writes the pinyin keys of the segment's words (the English bridge's pinyin part). */
-  writePinyin(pinyin: Record<string, string[]>): void {
-    writePinyinTable(this.dir, pinyin);
-  }
-
   /** Writes `segment.json`, which marks the segment complete. */
   finish(dimensions: number): SegmentMeta {
     const meta: SegmentMeta = {
@@ -241,10 +243,13 @@ export class SegmentWriter {
   }
 }
 
-/** Pinyin key → n-grams, as a table of offsets into one file of JSON arrays. */
-export function writePinyinTable(dir: string, pinyin: Record<string, string[]>): void {
+/**
+ * Pinyin key → n-grams, as a table of offsets into one file of JSON arrays: `pinyin.tbl` and
+ * `pinyin.bin`, or `<name>.tbl` and `<name>.bin` for a part that {@link mergePinyinParts} joins later.
+ */
+export function writePinyinTable(dir: string, pinyin: Record<string, string[]>, name = 'pinyin'): void {
   const keys = Object.keys(pinyin);
-  const text = new RecordFile(segmentFile(dir, 'pinyinText'));
+  const text = new RecordFile(join(dir, `${name}.bin`));
   const values = new Uint32Array(keys.length * 2);
   keys.forEach((k, i) => {
     const [at, len] = text.append(JSON.stringify(pinyin[k]));
@@ -252,5 +257,5 @@ export function writePinyinTable(dir: string, pinyin: Record<string, string[]>):
     values[i * 2 + 1] = len;
   });
   text.close();
-  writeTermTable(segmentFile(dir, 'pinyin'), keys, 2, values);
+  writeTermTable(join(dir, `${name}.tbl`), keys, 2, values);
 }

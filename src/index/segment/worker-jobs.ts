@@ -30,13 +30,49 @@ export function inWorker<T>(job: WorkerJob): Promise<T> {
       else resolve(r.result);
     });
     worker.once('error', reject);
-    worker.postMessage(job);
+    // A graph job hands its chunk terms over (no copy); term features live in shared memory.
+    const transfer = job.kind === 'graph' ? [job.pairs.buffer, job.pairStarts.buffer] : [];
+    worker.postMessage(job, transfer as ArrayBuffer[]);
   });
 }
 
-/** The English bridge of a segment's articles: on a worker for a large segment. */
-export function lexiconOf(articles: Article[], docs: number): Promise<LexiconState> {
-  return docs >= WORKER_MIN_DOCS ? inWorker<LexiconState>({ kind: 'lexicon', articles }) : buildLexicon(articles);
+/**
+ * Builds the English bridge of batches of articles one after another, large batches on one worker
+ * of its own: a full build tokenises and builds graphs meanwhile, and one batch at a time keeps
+ * the bridge's memory (millions of pinyin keys in a large archive) bounded.
+ */
+export class LexiconQueue {
+  private worker?: Worker;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /** Queues a batch; resolves with its lexicon state. */
+  add(articles: Article[], docs: number): Promise<LexiconState> {
+    const run = () => (docs >= WORKER_MIN_DOCS ? this.onWorker(articles) : buildLexicon(articles));
+    const next = this.tail.then(run, run);
+    this.tail = next.catch(() => {});
+    return next;
+  }
+
+  /** Stops the worker (call once every batch has resolved). */
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private onWorker(articles: Article[]): Promise<LexiconState> {
+    this.worker ??= indexWorker();
+    const worker = this.worker;
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      worker.once('error', onError);
+      worker.once('message', (r: { result: LexiconState } | { error: string }) => {
+        worker.off('error', onError);
+        if ('error' in r) reject(new Error(r.error));
+        else resolve(r.result);
+      });
+      worker.postMessage({ kind: 'lexicon', articles } satisfies WorkerJob);
+    });
+  }
 }
 
 /**

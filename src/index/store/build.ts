@@ -49,10 +49,10 @@ export function filesPerSegment(files: CorpusFile[]): number {
   return Math.ceil(files.length / Math.max(2, Math.ceil(estimate / MAX_SEGMENT_DOCS)));
 }
 
-/** Bucket and signed weight per term id, for graph builds. */
-export function termFeatures(embeddings: HashingEmbeddings, terms: readonly string[]): GraphJob['bucket' | 'weight'][] {
-  const bucket = new Uint16Array(terms.length);
-  const weight = new Float32Array(terms.length);
+/** Bucket and signed weight per term id, for graph builds; in shared memory, as every worker reads them. */
+export function termFeatures(embeddings: HashingEmbeddings, terms: readonly string[]): [Uint16Array, Float32Array] {
+  const bucket = new Uint16Array(new SharedArrayBuffer(2 * terms.length));
+  const weight = new Float32Array(new SharedArrayBuffer(4 * terms.length));
   terms.forEach((t, i) => {
     const [b, w] = embeddings.featureOf(t);
     bucket[i] = b;
@@ -73,7 +73,11 @@ export async function buildGraphs(
   progress: Progress,
 ): Promise<number> {
   if (embeddings instanceof HashingEmbeddings) {
-    const [bucket, weight] = termFeatures(embeddings, ing.dict.terms) as [Uint16Array, Float32Array];
+    const [bucket, weight] = termFeatures(embeddings, ing.dict.terms);
+    // The term strings (millions in a large archive) are not needed once features are computed.
+    ing.dict.ids.clear();
+    ing.dict.terms.length = 0;
+    ing.df.data = new Int32Array(0);
     const jobs: GraphJob[] = ing.writers.map((w) => ({
       path: segmentFile(w.dir, 'graph'),
       dimensions: embeddings.dimensions,
@@ -154,6 +158,10 @@ export async function buildIndex(config: IndexConfig, options: BuildOptions = {}
     if (local) writeTermTable(join(buildDir, DF_FILE), ing.dict.terms, 1, new Uint32Array(df.buffer, 0, df.length));
     const dimensions = await buildGraphs(ing, embeddings, config, hnsw, progress);
     const graphSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    // The English bridge is built on a worker meanwhile; what is left of it is waited for here.
+    await ing.lexiconDone;
+    ing.stages.lexicon = (performance.now() - t) / 1000;
     t = performance.now();
     for (const w of ing.writers) w.finish(dimensions);
     const builtAt = new Date().toISOString();

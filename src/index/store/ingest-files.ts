@@ -11,8 +11,12 @@ import type { LexiconState } from '../../text/lexicon.js';
 import { passageTerms } from '../../text/tokenizer.js';
 import { SEGMENTS_DIR } from '../archive/archive.js';
 import type { FileEntry } from '../archive/archive-docs.js';
-import { IntStream, SegmentWriter, TermDictionary, termPairs } from '../segment/segment-writer.js';
-import { lexiconOf } from '../segment/worker-jobs.js';
+import { mergePinyinParts } from '../segment/merge.js';
+import { IntStream, SegmentWriter, TermDictionary, termPairs, writePinyinTable } from '../segment/segment-writer.js';
+import { LexiconQueue } from '../segment/worker-jobs.js';
+
+/** Articles of this many chunks go to the English bridge at once: its memory grows with the batch. */
+const LEXICON_BATCH_DOCS = 50_000;
 
 /** Progress callback: stage name and how much of it is done. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -31,6 +35,11 @@ export interface IngestedFiles {
   lexicon: Omit<LexiconState, 'pinyin'>;
   /** Texts as embedded by a neural provider, per writer (empty for the offline embedding). */
   texts: string[][];
+  /**
+   * Settles when every segment's English bridge is written (built on a worker while the caller
+   * builds graphs); {@link IngestedFiles.lexicon} is complete only then.
+   */
+  lexiconDone: Promise<void>;
   stages: Record<string, number>;
 }
 
@@ -85,32 +94,43 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
     lexicon: { version: 1, en: {}, gloss: {} },
     texts: [],
     stages: { parse: 0, tokenise: 0, lexicon: 0, write: 0 },
+    lexiconDone: Promise.resolve(),
   };
   const time = (stage: string, t: number) => {
     out.stages[stage] = (out.stages[stage] ?? 0) + (performance.now() - t) / 1000;
   };
   let writer: SegmentWriter | undefined;
-  let segmentArticles: Article[] = [];
   let doc = o.firstDoc;
   let segmentFileCount = 0;
-  // A segment's English bridge is built on a worker while the next segment is tokenised.
-  const lexicons: Array<Promise<void>> = [];
+  const queue = new LexiconQueue();
+  const segmentsDone: Array<Promise<void>> = [];
+  let parts: Array<Promise<string>> = [];
+  let batch: Article[] = [];
+  let batchDocs = 0;
+  const flushBatch = (segment: SegmentWriter) => {
+    if (!batch.length) return;
+    const name = `pinyin-${parts.length}`;
+    parts.push(
+      queue.add(batch, batchDocs).then((state) => {
+        out.lexicon = mergeLexicon(out.lexicon, state);
+        writePinyinTable(segment.dir, state.pinyin, name);
+        return name;
+      }),
+    );
+    batch = [];
+    batchDocs = 0;
+  };
   const close = () => {
     if (!writer) return;
     const segment = writer;
     const t = performance.now();
     segment.finishText(dict.terms);
     time('write', t);
-    lexicons.push(
-      lexiconOf(segmentArticles, segment.docCount).then((state) => {
-        const t1 = performance.now();
-        out.lexicon = mergeLexicon(out.lexicon, state);
-        segment.writePinyin(state.pinyin);
-        time('write', t1);
-      }),
-    );
+    flushBatch(segment);
+    const segmentParts = parts;
+    segmentsDone.push(Promise.all(segmentParts).then((names) => mergePinyinParts(segment.dir, names)));
+    parts = [];
     writer = undefined;
-    segmentArticles = [];
     segmentFileCount = 0;
   };
   for (const [n, f] of o.files.entries()) {
@@ -155,13 +175,21 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
     doc += chunks.length;
     out.articles += articles.length;
     out.chunks += chunks.length;
-    segmentArticles.push(...articles);
+    batch.push(...articles);
+    batchDocs += chunks.length;
+    if (batchDocs >= LEXICON_BATCH_DOCS) flushBatch(segment);
     segmentFileCount++;
     if (segmentFileCount >= o.segmentFiles) close();
   }
   close();
-  const t = performance.now();
-  await Promise.all(lexicons);
-  time('lexicon', t);
+  out.lexiconDone = Promise.all(segmentsDone).then(
+    () => queue.close(),
+    (err) => {
+      queue.close();
+      throw err;
+    },
+  );
+  // Failing later is the caller's business (it awaits lexiconDone); never an unhandled rejection.
+  out.lexiconDone.catch(() => {});
   return out;
 }

@@ -120,6 +120,7 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
       ? new HashingEmbeddings({ ...state, df: frequencies(TermTable.read(join(current, DF_FILE))) })
       : await embeddingsForBuild(config, []);
     const dimensions = ing.chunks ? await buildGraphs(ing, embeddings, config, prev.build.hnsw, progress) : 0;
+    await ing.lexiconDone;
     for (const w of ing.writers) w.finish(dimensions || prev.embedding.dimensions);
     const graphSeconds = (performance.now() - t) / 1000;
     const lexicon = mergeLexicon(

@@ -10,9 +10,12 @@ import { buildGraph, type GraphJob } from './graph-build.js';
 /** A job for the worker. */
 export type WorkerJob = ({ kind: 'graph' } & GraphJob) | { kind: 'lexicon'; articles: Article[] };
 
+/** Token readings kept across a build's batches: the same names and words come back issue after issue. */
+const readings = new Map<string, string>();
+
 parentPort?.on('message', async (job: WorkerJob) => {
   try {
-    const result = job.kind === 'graph' ? buildGraph(job) : await buildLexicon(job.articles);
+    const result = job.kind === 'graph' ? buildGraph(job) : await buildLexicon(job.articles, { readings });
     parentPort?.postMessage({ result });
   } catch (err) {
     parentPort?.postMessage({ error: (err as Error).message });

@@ -79,7 +79,7 @@ export function mergeLexicon(
   return { version: a.version, en, gloss: { ...b.gloss, ...a.gloss } };
 }
 
-/** Reads `files` in order into segments of about `segmentDocs` chunks each. */
+/** Reads `files` in order into segments of `segmentFiles` files each. */
 export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
   const dict = new TermDictionary();
   const df = new IntStream();
@@ -135,6 +135,8 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
   };
   for (const [n, f] of o.files.entries()) {
     o.progress('read', n, o.files.length);
+    // Lets the English bridge's worker hand back a batch and take the next one.
+    await new Promise((r) => setImmediate(r));
     let t = performance.now();
     const read = readCorpusFile(o.corpusDir, f);
     if ('reason' in read) {

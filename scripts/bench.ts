@@ -106,6 +106,9 @@ runMain(async () => {
           : undefined;
       results.sizes.push({ target: size, ingest, baseline, add, query, baselineQuery, keyword });
       rmSync(dir, { recursive: true, force: true });
+      // A long run keeps what it measured so far.
+      mkdirSync('bench', { recursive: true });
+      writeFileSync('bench/results-partial.json', `${JSON.stringify(results, null, 2)}\n`);
     }
     if (!quick) {
       say('frozen against refreshed IDF…');

@@ -18,13 +18,29 @@ export interface DateRange {
   to: string;
 }
 
-/** The indexed text: chunks by position (their document number in both searches) and articles by id. */
+/** One issue of the archive: its date, how many corpus files and articles it has. */
+export interface IssueSummary {
+  date: string;
+  files: number;
+  articles: number;
+}
+
+/**
+ * The indexed text: chunks by position (their document number in both searches) and articles by id.
+ * Chunks of deleted files leave holes: `chunk` returns undefined for them, and `chunkCount` is one
+ * past the highest document number.
+ */
 export interface DocStore {
   readonly chunkCount: number;
   chunk(doc: number): Chunk | undefined;
   article(id: string): Article | undefined;
-  /** Every article, without its paragraphs, in corpus order. */
-  articleHeads(): ArticleHead[];
+  /**
+   * Every article, without its paragraphs, in corpus order; with `range`, only the articles of
+   * issues in it (the newest issue's headlines: `articleHeads({ from: d, to: d })`).
+   */
+  articleHeads(range?: DateRange): ArticleHead[];
+  /** The archive's issue dates, oldest first, with file and article counts; cheap at any size. */
+  issues?(): IssueSummary[];
 }
 
 /** A keyword hit: document number and BM25 score. */

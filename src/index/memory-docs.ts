@@ -1,6 +1,7 @@
 /** The in-memory {@link DocStore}: chunks and articles as loaded from the build's JSON files. */
 import type { Article, Chunk } from '../core/types.js';
-import type { ArticleHead, DocStore } from './loaded-index.js';
+import { dayNumber, daySpan } from './chunk-days.js';
+import type { ArticleHead, DateRange, DocStore, IssueSummary } from './loaded-index.js';
 
 /**
  * Keeps every chunk and article in memory, looked up by position and by id.
@@ -31,7 +32,28 @@ export class MemoryDocStore implements DocStore {
     return this.byId.get(id);
   }
 
-  articleHeads(): ArticleHead[] {
-    return this.articles.map(({ id, title, source, date }) => ({ id, title, source, ...(date ? { date } : {}) }));
+  articleHeads(range?: DateRange): ArticleHead[] {
+    const from = range ? dayNumber(range.from) : Number.NEGATIVE_INFINITY;
+    const to = range ? dayNumber(range.to) : Number.POSITIVE_INFINITY;
+    return this.articles
+      .filter(({ date }) => {
+        const d = daySpan(date);
+        return !range || (!!d && d[0] <= to && d[1] >= from);
+      })
+      .map(({ id, title, source, date }) => ({ id, title, source, ...(date ? { date } : {}) }));
+  }
+
+  issues(): IssueSummary[] {
+    const byDate = new Map<string, { files: Set<string>; articles: number }>();
+    for (const a of this.articles) {
+      if (!a.date) continue;
+      const s = byDate.get(a.date) ?? { files: new Set<string>(), articles: 0 };
+      s.files.add(a.source);
+      s.articles++;
+      byDate.set(a.date, s);
+    }
+    return [...byDate]
+      .map(([date, s]) => ({ date, files: s.files.size, articles: s.articles }))
+      .sort((a, b) => (a.date < b.date ? -1 : 1));
   }
 }

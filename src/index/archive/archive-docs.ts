@@ -1,15 +1,8 @@
 /** The {@link DocStore} of a segmented index: chunk and article records read from disk when asked for. */
 import type { Article, Chunk } from '../../core/types.js';
 import { dayNumber, daySpan } from '../chunk-days.js';
-import type { ArticleHead, DateRange, DocStore } from '../loaded-index.js';
+import type { ArticleHead, DateRange, DocStore, IssueSummary } from '../loaded-index.js';
 import type { Archive } from './archive.js';
-
-/** One issue of the archive: its date, how many corpus files and articles it has. */
-export interface IssueSummary {
-  date: string;
-  files: number;
-  articles: number;
-}
 
 /** What the docs need to know about each corpus file of the build. */
 export interface FileEntry {

@@ -162,18 +162,6 @@ export class SegmentWriter {
     this.chunkOffsets.push(at + len);
   }
 
-  /** Adds an article with no chunk of its own (kept for heads and source buttons). */
-  addArticleRecord(article: Article, fileFirstDoc: number): void {
-    const [at, len] = this.articles.append(JSON.stringify(article));
-    this.articleIds.push(article.id);
-    this.articleValues.push(at, len, fileFirstDoc);
-  }
-
-  /** Adds heads of one corpus file (used when articles come from another segment, in a merge). */
-  addHeads(source: string, date: string | null, heads: Array<[string, string]>): void {
-    this.heads.push([source, date, heads]);
-  }
-
   /** Writes text, numbering and postings; `terms` names the term ids used in the pairs. */
   finishText(terms: ArrayLike<string>): void {
     this.pairStarts.push(this.pairs.length);

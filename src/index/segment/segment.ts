@@ -148,17 +148,4 @@ export class Segment {
     const t = this.articleTable;
     return { bytes: Buffer.from(this.articleFile.read(t.value(row, 0), t.value(row, 1))), fileDoc: t.value(row, 2) };
   }
-
-  /** Bytes this segment holds in memory, not counting its graph. */
-  get memoryBytes(): number {
-    return (
-      this.docs.byteLength +
-      this.lengths.byteLength +
-      this.days.byteLength +
-      this.chunkOffsets.byteLength +
-      this.terms.bytes +
-      this.articleTable.bytes +
-      this.pinyinTable.bytes
-    );
-  }
 }

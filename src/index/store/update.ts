@@ -5,7 +5,6 @@
  */
 import {
   copyFileSync,
-  existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -162,9 +161,4 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
     rmSync(buildDir, { recursive: true, force: true });
     throw buildFailure(cause);
   }
-}
-
-/** True when `dir` holds a build that {@link updateIndex} can start from. */
-export function canUpdate(dir: string): boolean {
-  return existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, LEXICON_FILE));
 }

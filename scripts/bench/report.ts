@@ -78,6 +78,17 @@ export function renderReport(r: BenchResults): { markdown: string; summary: stri
         f(b?.indexMb, 0),
       ]),
     ),
+    ...(r.sizes.some((s) => !s.baseline)
+      ? [
+          '',
+          `Today’s rebuild was not run at ${r.sizes
+            .filter((s) => !s.baseline)
+            .map((s) => s.ingest.chunks)
+            .join(
+              ', ',
+            )} chunks: the issue estimates 14 GB for it at 1M, and it would take most of an hour (\`--baseline-max\` runs it).`,
+        ]
+      : []),
     '',
     '## Adding one issue (incremental ingest)',
     '',

@@ -156,7 +156,7 @@ export function mergeSegments(
     (hi, lo, rows) => {
       const kept: number[] = [];
       for (const [src, row] of rows) {
-        const p = inputs[src]?.postingsAt(row) ?? new Int32Array(0);
+        const p = inputs[src]?.postingsAt(row, false) ?? new Int32Array(0);
         for (let i = 0; i < p.length; i += 2)
           if (!isDead(p[i] as number)) kept.push(p[i] as number, p[i + 1] as number);
       }

@@ -76,3 +76,41 @@ export class DiskFile {
     return this.read(offset, length).toString('utf8');
   }
 }
+
+/**
+ * Postings read recently, kept up to a byte budget shared by every open segment: questions keep
+ * coming back to the same common words, and copying their long postings from the page cache again
+ * costs more than scoring them. Least recently used lists go first.
+ */
+export class PostingsCache {
+  private readonly entries = new Map<string, Int32Array>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The cached list for `key`, or the one `read` gives (kept when it fits the budget). */
+  get(key: string, read: () => Int32Array): Int32Array {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const list = read();
+    if (list.byteLength > this.maxBytes / 8) return list;
+    this.entries.set(key, list);
+    this.bytes += list.byteLength;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.byteLength;
+    }
+    return list;
+  }
+}
+
+/** Budget of the postings cache: a quarter of a million chunks' worth of common terms, at most. */
+export const POSTINGS_CACHE_BYTES = 512 * 2 ** 20;
+
+/** The one postings cache of the process. */
+export const postingsCache = new PostingsCache(POSTINGS_CACHE_BYTES);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import type { Article, Chunk } from '../../core/types.js';
-import { DiskFile, type SegmentMeta, segmentFile } from './segment-files.js';
+import { DiskFile, postingsCache, type SegmentMeta, segmentFile } from './segment-files.js';
 import { TermTable } from './term-table.js';
 
 const int32s = (path: string) => {
@@ -114,11 +114,17 @@ export class Segment {
     return row < 0 ? 0 : this.terms.value(row, 1);
   }
 
-  /** The (doc, tf) pairs of the term at table row `row`; the array is reused by the next call. */
-  postingsAt(row: number): Int32Array {
-    const count = this.terms.value(row, 1);
-    const buf = this.postingFile.read(this.terms.value(row, 0) * 8, count * 8);
-    return new Int32Array(buf.buffer, buf.byteOffset, count * 2);
+  /**
+   * The (doc, tf) pairs of the term at table row `row`, through the postings cache (shared: never
+   * modify the array). A merge reads every term once and passes `cached` false.
+   */
+  postingsAt(row: number, cached = true): Int32Array {
+    const read = () => {
+      const count = this.terms.value(row, 1);
+      const buf = this.postingFile.read(this.terms.value(row, 0) * 8, count * 8);
+      return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + count * 8));
+    };
+    return cached ? postingsCache.get(`${this.meta.id}:${row}`, read) : read();
   }
 
   /** Corpus n-grams read as this pinyin key. */

@@ -1,8 +1,9 @@
 /**
- * `npm run ingest`: parses the bulletins in CORPUS_DIR, chunks and embeds them, and writes the
- * HNSW + keyword index to INDEX_DIR atomically. Does nothing when the corpus has not changed
- * (`--force` rebuilds anyway). When another process is building, waits for it: with REDIS_URL, any
- * replica on any host sharing the index volume.
+ * `npm run ingest`: brings the index in INDEX_DIR up to date with CORPUS_DIR, atomically. Added,
+ * changed and removed files are applied as an incremental update (one new segment, the rest
+ * shared with the previous build), followed by a merge of segments when one is due; the first
+ * build, a new format or embedding, or `--force` rebuild from scratch. Does nothing when the
+ * corpus has not changed. When another process is building, waits for it.
  */
 
 import { runMain } from '../src/app/run-main.js';
@@ -24,6 +25,10 @@ runMain(async () => {
     onEvent: (e) => {
       if (e.kind === 'building') process.stdout.write(`Building the index: ${e.reason}.\n`);
       else if (e.kind === 'waiting') reportIndexEvent(e);
+      else if (e.kind === 'built' && e.manifest.kind === 'update')
+        process.stdout.write(`Updated in ${e.manifest.seconds} s; the new build is being served.\n`);
+      else if (e.kind === 'merged')
+        process.stdout.write(`Merged segments in ${e.manifest.seconds} s (${e.manifest.segments.length} now).\n`);
     },
     // A terminal gets a live counter; a log gets one line per stage.
     progress: (stage, done, total) => {
@@ -42,8 +47,10 @@ runMain(async () => {
   for (const s of manifest.skipped) process.stderr.write(`Skipped ${s.name}: ${s.reason}\n`);
   for (const w of manifest.warnings ?? []) process.stderr.write(`Warning: ${w.name}: ${w.warning}\n`);
   const files = manifest.corpus.length - manifest.skipped.length;
+  const how = manifest.kind === 'full' ? `in ${manifest.seconds} s` : `(${manifest.kind})`;
   process.stdout.write(
-    `Indexed ${files} bulletin file(s): ${manifest.articles} articles, ${manifest.chunks} chunks in ${manifest.seconds} s → ${config.indexDir}\n`,
+    `Indexed ${files} bulletin file(s): ${manifest.articles} articles, ${manifest.chunks} chunks ${how}, ` +
+      `${manifest.segments.length} segment(s) → ${config.indexDir}\n`,
   );
   const stages = Object.entries(manifest.stages ?? {}).map(([k, v]) => `${k} ${v} s`);
   process.stdout.write(`Stages: ${stages.join(', ')}; embedding ${manifest.embedding.id}.\n`);

@@ -117,6 +117,23 @@ function readListed(dir: string, f: CorpusFile): { text: string } | { reason: st
 }
 
 /**
+ * Reads and parses one listed file: its bulletin, or why it cannot be used. Ingest reads a large
+ * archive one file at a time with this, so that only one file's text is in memory at once.
+ */
+export function readCorpusFile(dir: string, f: CorpusFile): { bulletin: Bulletin } | { reason: string } {
+  const read = readListed(dir, f);
+  if ('reason' in read) return read;
+  const bulletin = parseBulletin(read.text, f.name);
+  return bulletin.articles.length === 0 ? { reason: 'no article text found' } : { bulletin };
+}
+
+/** The error for a corpus with no usable file, naming each skipped file and why. */
+export function emptyCorpusError(dir: string, skipped: SkippedFile[]): CorpusError {
+  const why = skipped.length ? skipped.map((s) => `${s.name}: ${s.reason}`).join('; ') : `no .txt files in ${dir}`;
+  return new CorpusError('empty', `Nothing to index (${why}). Put UTF-8 bulletin .txt files in ${dir}.`);
+}
+
+/**
  * Reads and parses every `.txt` bulletin under `dir`. Unusable files are skipped with a reason;
  * a folder with no usable file throws a {@link CorpusError}.
  */
@@ -126,22 +143,13 @@ export function loadCorpus(dir: string): LoadedCorpus {
   const skipped: SkippedFile[] = [];
   const warnings: FileWarning[] = [];
   for (const f of files) {
-    const read = readListed(dir, f);
-    if ('reason' in read) {
-      skipped.push({ name: f.name, reason: read.reason });
-      continue;
+    const read = readCorpusFile(dir, f);
+    if ('reason' in read) skipped.push({ name: f.name, reason: read.reason });
+    else {
+      bulletins.push(read.bulletin);
+      if (read.bulletin.warning) warnings.push({ name: f.name, warning: read.bulletin.warning });
     }
-    const bulletin = parseBulletin(read.text, f.name);
-    if (bulletin.articles.length === 0) {
-      skipped.push({ name: f.name, reason: 'no article text found' });
-      continue;
-    }
-    bulletins.push(bulletin);
-    if (bulletin.warning) warnings.push({ name: f.name, warning: bulletin.warning });
   }
-  if (bulletins.length === 0) {
-    const why = skipped.length ? skipped.map((s) => `${s.name}: ${s.reason}`).join('; ') : `no .txt files in ${dir}`;
-    throw new CorpusError('empty', `Nothing to index (${why}). Put UTF-8 bulletin .txt files in ${dir}.`);
-  }
+  if (bulletins.length === 0) throw emptyCorpusError(dir, skipped);
   return { files, bulletins, skipped, warnings };
 }

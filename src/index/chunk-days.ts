@@ -49,7 +49,12 @@ export function rangeOf(date: string | undefined): DateRange | undefined {
 export class ChunkDays {
   private readonly spans: Int32Array;
 
-  constructor(chunks: ReadonlyArray<Pick<Chunk, 'date'>>) {
+  /** From the chunks themselves, or from day spans already computed (start, end per chunk; -1 undated). */
+  constructor(chunks: ReadonlyArray<Pick<Chunk, 'date'>> | Int32Array) {
+    if (chunks instanceof Int32Array) {
+      this.spans = chunks;
+      return;
+    }
     this.spans = new Int32Array(chunks.length * 2).fill(-1);
     chunks.forEach((c, i) => {
       const span = daySpan(c.date);

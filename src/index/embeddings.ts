@@ -9,7 +9,7 @@ import { ProviderError } from '../core/errors.js';
 import { HashingEmbeddings, type HashingEmbeddingsState } from './hashing-embeddings.js';
 
 /** Dimension of the default offline embedding. */
-export const LOCAL_DIMENSIONS = 512;
+export const LOCAL_DIMENSIONS = 256;
 
 /** Creates the configured neural embeddings (OpenAI-compatible, Ollama). */
 export type NeuralEmbeddingsFactory = () => Promise<EmbeddingsInterface>;

@@ -9,6 +9,18 @@ export interface HashingEmbeddingsState {
   df: Record<string, number>;
 }
 
+/**
+ * Document frequencies the weights come from: a Map for a small corpus, an on-disk table for a
+ * large archive (see `FrozenFrequencies`).
+ */
+export interface DocumentFrequencies {
+  get(term: string): number | undefined;
+  has(term: string): boolean;
+}
+
+/** Corpus terms whose features are kept at hand at question time; the bound keeps serving memory flat. */
+const FEATURE_CACHE_SIZE = 200_000;
+
 /** Bump when the features or weighting change: an index built by another version is refused. */
 export const HASHING_EMBEDDINGS_VERSION = 1;
 
@@ -32,19 +44,23 @@ function fnv1a(s: string): number {
  */
 export class HashingEmbeddings extends Embeddings {
   readonly dimensions: number;
-  private readonly df: Map<string, number>;
-  private readonly docCount: number;
+  private readonly df: DocumentFrequencies;
+  /** Chunks the frequencies were counted over. */
+  readonly docCount: number;
   /** Bucket and signed weight per term: terms recur across chunks, hashing them once halves ingest time. */
   private readonly features = new Map<string, [number, number]>();
 
-  constructor(state: HashingEmbeddingsState) {
+  constructor(state: HashingEmbeddingsState | (Omit<HashingEmbeddingsState, 'df'> & { df: DocumentFrequencies })) {
     super({});
     if (state.id !== HashingEmbeddings.idFor(state.dimensions)) {
       throw new Error(`embedding state ${state.id} does not match ${HashingEmbeddings.idFor(state.dimensions)}`);
     }
     this.dimensions = state.dimensions;
     this.docCount = state.docCount;
-    this.df = new Map(Object.entries(state.df));
+    this.df =
+      typeof (state.df as DocumentFrequencies).get === 'function'
+        ? (state.df as DocumentFrequencies)
+        : new Map(Object.entries(state.df as Record<string, number>));
   }
 
   /** The id recorded with an index; changes when the version or dimension changes. */
@@ -64,8 +80,9 @@ export class HashingEmbeddings extends Embeddings {
     return new HashingEmbeddings({ id: HashingEmbeddings.idFor(dimensions), dimensions, docCount: docs.length, df });
   }
 
-  /** State to save with the index. */
+  /** State to save with the index (frequencies held in a Map only; a large archive keeps them in a table file). */
   toJSON(): HashingEmbeddingsState {
+    if (!(this.df instanceof Map)) throw new TypeError('These embeddings keep their frequencies on disk.');
     return {
       id: HashingEmbeddings.idFor(this.dimensions),
       dimensions: this.dimensions,
@@ -79,15 +96,20 @@ export class HashingEmbeddings extends Embeddings {
     return Math.log(1 + (this.docCount + 1) / ((this.df.get(term) ?? 0) + 0.5));
   }
 
+  /** A term's bucket and signed weight; ingest computes these once per distinct term. */
+  featureOf(term: string): [number, number] {
+    const sign = (fnv1a(`~${term}`) & 1) === 0 ? 1 : -1;
+    // Bigrams back up word matches; they weigh less so that whole words lead.
+    const kind = term.startsWith('#') ? 0.6 : 1;
+    return [fnv1a(term) % this.dimensions, sign * kind * this.idf(term)];
+  }
+
   private feature(term: string): [number, number] {
     let f = this.features.get(term);
     if (!f) {
-      const sign = (fnv1a(`~${term}`) & 1) === 0 ? 1 : -1;
-      // Bigrams back up word matches; they weigh less so that whole words lead.
-      const kind = term.startsWith('#') ? 0.6 : 1;
-      f = [fnv1a(term) % this.dimensions, sign * kind * this.idf(term)];
-      // Questions bring unbounded new terms; only the corpus's own (bounded) vocabulary is kept.
-      if (this.df.has(term)) this.features.set(term, f);
+      f = this.featureOf(term);
+      // Questions bring unbounded new terms; only the corpus's own vocabulary is kept, and only so many.
+      if (this.features.size < FEATURE_CACHE_SIZE && this.df.has(term)) this.features.set(term, f);
     }
     return f;
   }

@@ -18,21 +18,28 @@ export interface DateRange {
   to: string;
 }
 
-/** One issue of the archive: its date (as precise as known), how many corpus files and articles it has. */
+/** One issue of the archive: its date, how many corpus files and articles it has. */
 export interface IssueSummary {
   date: string;
   files: number;
   articles: number;
 }
 
-/** The indexed text: chunks by position (their document number in both searches) and articles by id. */
+/**
+ * The indexed text: chunks by position (their document number in both searches) and articles by id.
+ * Chunks of deleted files leave holes: `chunk` returns undefined for them, and `chunkCount` is one
+ * past the highest document number.
+ */
 export interface DocStore {
   readonly chunkCount: number;
   chunk(doc: number): Chunk | undefined;
   article(id: string): Article | undefined;
-  /** Every article without its paragraphs, in corpus order; with `range`, only those of the issues in it. */
+  /**
+   * Every article, without its paragraphs, in corpus order; with `range`, only the articles of
+   * issues in it (the newest issue's headlines: `articleHeads({ from: d, to: d })`).
+   */
   articleHeads(range?: DateRange): ArticleHead[];
-  /** The dated issues, oldest first. Articles of unknown date belong to none. */
+  /** The archive's dated issues, oldest first, with file and article counts; cheap at any size. Undated files belong to none. */
   issues(): IssueSummary[];
 }
 

@@ -17,6 +17,7 @@ export interface LexiconState {
 }
 
 const LEXICON_VERSION = 1;
+const HAN_RUN = /^\p{Script=Han}+$/u;
 /** How many Chinese words one English stem may stand for. */
 const MAX_TRANSLATIONS = 10;
 
@@ -76,7 +77,10 @@ function glossStems(gloss: string): string[] {
  * Builds the corpus's English bridge from CC-CEDICT glosses and pinyin-pro readings.
  * Nothing in it is written for one bulletin: every entry comes from those two resources.
  */
-export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
+export async function buildLexicon(
+  articles: Article[],
+  options: { readings?: Map<string, string> } = {},
+): Promise<LexiconState> {
   const forward = await cedictForward();
   // Repeated headlines and paragraphs (a series of bulletins repeats itself) are read once.
   const texts = [...new Set(articles.flatMap((a) => [a.title, ...a.subtitles, ...a.paragraphs.map((p) => p.text)]))];
@@ -127,9 +131,10 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
 
   // Pinyin keys only for runs of whole jieba tokens (薛 + 卫生 → 薛卫生), never for pieces that cross
   // a word boundary (镇上|还有 must not read as 'shanghai').
-  const py: Record<string, Set<string>> = {};
+  const py = new Map<string, Set<string>>();
   // Each distinct token is read once; pinyin-pro reads a word better than a character at a time anyway.
-  const readings = new Map<string, string>();
+  // A caller building a large archive in batches passes one cache for all of them.
+  const readings = options.readings ?? new Map<string, string>();
   const readingOf = (w: string) => {
     let r = readings.get(w);
     if (r === undefined) {
@@ -140,20 +145,24 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
   };
   for (const t of texts) {
     const tokens = jieba.cut(t, true);
-    tokens.forEach((_, i) => {
+    const han = tokens.map((token) => HAN_RUN.test(token));
+    for (let i = 0; i < tokens.length; i++) {
       let text = '';
       let key = '';
-      for (let j = i; j < tokens.length; j++) {
-        const token = tokens[j] ?? '';
-        if (!/^\p{Script=Han}+$/u.test(token) || text.length + token.length > 4) break;
+      for (let j = i; j < tokens.length && han[j]; j++) {
+        const token = tokens[j] as string;
+        if (text.length + token.length > 4) break;
         text += token;
         key += readingOf(token);
         if (text.length < 2) continue;
-        const known = py[key] ?? new Set<string>();
+        let known = py.get(key);
+        if (!known) {
+          known = new Set<string>();
+          py.set(key, known);
+        }
         known.add(text);
-        py[key] = known;
       }
-    });
+    }
   }
   return {
     version: LEXICON_VERSION,
@@ -164,7 +173,7 @@ export async function buildLexicon(articles: Article[]): Promise<LexiconState> {
       ]),
     ),
     gloss,
-    pinyin: Object.fromEntries(Object.entries(py).map(([k, v]) => [k, [...v]])),
+    pinyin: Object.fromEntries([...py].map(([k, v]) => [k, [...v]])),
   };
 }
 

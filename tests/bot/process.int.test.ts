@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/store/build.js';
+import { readManifest } from '../../src/index/store/manifest.js';
 import { FakeBotApi } from '../../testkit/fake-bot-api.js';
 import { at, waitFor, workspace } from '../helpers.js';
 
@@ -112,7 +113,8 @@ describe('npm start as a process', () => {
   }, 60_000);
 
   it('refuses a truncated index with AUTO_INGEST=false, naming the fix; rebuilds it otherwise', () => {
-    truncateSync(join(ws.config.indexDir, 'chunks.json'), 10);
+    const segment = readManifest(ws.config.indexDir)?.segments[0] ?? '';
+    truncateSync(join(ws.config.indexDir, 'segments', segment, 'docs.bin'), 10);
     const refused = spawnSync('npx', ['tsx', 'scripts/ask.ts', '平海公路总投资多少?'], {
       env: env({ AUTO_INGEST: 'false', TELEGRAM_BOT_TOKEN: '' }),
       encoding: 'utf8',

@@ -38,7 +38,7 @@ describe('index build and load', () => {
     expect(manifest).toMatchObject({
       articles: 10,
       chunks: 53,
-      embedding: { id: 'local-hashing-v1-d512', dimensions: 512 },
+      embedding: { id: 'local-hashing-v1-d256', dimensions: 256 },
     });
     const index = await loadIndex(config);
     const query = '海门 续建 重大项目 复工';
@@ -155,7 +155,8 @@ describe('index build and load', () => {
     await expect(loadIndex(config)).rejects.toThrow(IndexError);
     expect(staleReason(config)).toMatch(/built with openai/);
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    writeFileSync(join(config.indexDir, 'chunks.json'), '[{"truncated');
+    const [segment] = readManifest(config.indexDir)?.segments ?? [];
+    writeFileSync(join(config.indexDir, 'segments', segment ?? '', 'docs.bin'), 'trunc');
     await expect(loadIndex(config)).rejects.toThrow(/corrupt.*npm run ingest/);
   });
 });

@@ -6,14 +6,18 @@ import { IndexError } from '../../core/errors.js';
 import { NEEDS_INGEST } from '../../core/messages.js';
 import type { LoadedIndex } from '../loaded-index.js';
 import { type BuildOptions, buildIndex } from './build.js';
+import { compactIndex } from './compact.js';
 import { loadIndex as load } from './load.js';
 import { type BuildLock, FileBuildLock } from './lock.js';
-import { type IndexConfig, type Manifest, staleReason } from './manifest.js';
+import { type IndexConfig, type Manifest, readManifest, staleReason } from './manifest.js';
+import { updateBlocker, updateIndex } from './update.js';
 
 /** Reports what {@link ensureIndex} and {@link buildWhenStale} did, for the caller to log. */
 export type IndexEvent =
   | { kind: 'building'; reason: string }
   | { kind: 'built'; manifest: Manifest }
+  /** Segments were merged after an update (published as a build of its own). */
+  | { kind: 'merged'; manifest: Manifest }
   | { kind: 'waiting' }
   | { kind: 'fresh' };
 
@@ -31,6 +35,26 @@ export interface EnsureOptions extends BuildOptions {
 /** The default lock: `<indexDir>.lock`. */
 export function defaultLock(indexDir: string): BuildLock {
   return new FileBuildLock(`${indexDir}.lock`);
+}
+
+/**
+ * Brings the index up to date: an incremental update when the published build can take one, a
+ * full build otherwise (or when forced); then merges segments if that is due.
+ */
+async function rebuild(config: IndexConfig, options: EnsureOptions, force: boolean): Promise<Manifest | undefined> {
+  let previous: Manifest | undefined;
+  try {
+    previous = readManifest(config.indexDir);
+  } catch {
+    previous = undefined;
+  }
+  if (force || updateBlocker(config, previous, options)) return buildIndex(config, options);
+  const manifest = await updateIndex(config, options);
+  if (!manifest) return undefined;
+  options.onEvent?.({ kind: 'built', manifest });
+  const merged = await compactIndex(config, options.progress);
+  if (merged) options.onEvent?.({ kind: 'merged', manifest: merged });
+  return merged ?? manifest;
 }
 
 /**
@@ -60,14 +84,15 @@ export async function buildWhenStale(config: IndexConfig, options: EnsureOptions
       if (!why) return undefined;
       onEvent({ kind: 'building', reason: why });
       const progress = options.progress;
-      const manifest = await buildIndex(config, {
+      const opts: EnsureOptions = {
         ...options,
         progress: (stage, done, total) => {
           void lock.refresh();
           progress?.(stage, done, total);
         },
-      });
-      onEvent({ kind: 'built', manifest });
+      };
+      const manifest = await rebuild(config, opts, force);
+      if (manifest?.kind === 'full') onEvent({ kind: 'built', manifest });
       return manifest;
     } finally {
       await release();

@@ -1,16 +1,20 @@
 /** Loading a published index, refusing one built by other code, another embedding, or left inconsistent. */
-import { readFileSync } from 'node:fs';
+
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../../core/errors.js';
 import { NEEDS_INGEST } from '../../core/messages.js';
-import type { Article, Chunk } from '../../core/types.js';
-import { Lexicon, type LexiconState } from '../../text/lexicon.js';
-import { ChunkDays } from '../chunk-days.js';
-import { type EmbeddingState, expectedEmbeddingId, restoreEmbeddings } from '../embeddings.js';
-import { KeywordIndex, type KeywordIndexState } from '../keyword-index.js';
+import type { LexiconState } from '../../text/lexicon.js';
+import { Archive } from '../archive/archive.js';
+import { ArchiveDocs } from '../archive/archive-docs.js';
+import { ArchiveKeyword } from '../archive/archive-keyword.js';
+import { ArchiveLexicon } from '../archive/archive-lexicon.js';
+import { ArchiveVectors } from '../archive/archive-vectors.js';
+import { expectedEmbeddingId, restoreEmbeddings } from '../embeddings.js';
+import { HashingEmbeddings } from '../hashing-embeddings.js';
 import type { LoadedIndex } from '../loaded-index.js';
-import { MemoryDocStore } from '../memory-docs.js';
-import { HnswVectorIndex } from '../vector-index.js';
+import { TermTable } from '../segment/term-table.js';
+import { DF_FILE, EMBEDDING_FILE, LEXICON_FILE } from './build.js';
 import { INDEX_FORMAT, type IndexConfig, readIndexJson, readManifest } from './manifest.js';
 
 function corrupt(dir: string, what: string, cause?: unknown): IndexError {
@@ -20,59 +24,85 @@ function corrupt(dir: string, what: string, cause?: unknown): IndexError {
   });
 }
 
-function readPostings(dir: string): Int32Array {
-  try {
-    const buf = readFileSync(join(dir, 'keyword.bin'));
-    if (buf.byteLength % 4 !== 0) throw new Error('truncated');
-    // A view when the buffer is aligned (large files get their own), a copy otherwise.
-    return buf.byteOffset % 4 === 0
-      ? new Int32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4)
-      : new Int32Array(new Uint8Array(buf).buffer);
-  } catch (cause) {
-    throw corrupt(dir, 'keyword.bin', cause);
-  }
-}
+/** The archive behind a loaded index, so that the next load can share its open segments. */
+const archives = new WeakMap<LoadedIndex, Archive>();
 
 /**
- * Loads the index, refusing one built by other code or another embedding.
+ * Loads the index, refusing one built by other code or another embedding. With `previous` (the
+ * index being served), segments both builds keep are shared rather than read again.
  * @throws IndexError with a message that says to run `npm run ingest`.
  */
-export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>): Promise<LoadedIndex> {
-  const dir = config.indexDir;
-  const manifest = readManifest(dir);
+export async function loadIndex(config: Omit<IndexConfig, 'corpusDir'>, previous?: LoadedIndex): Promise<LoadedIndex> {
+  const link = config.indexDir;
+  const manifest = readManifest(link);
   if (!manifest)
-    throw new IndexError('missing', `No index at ${dir}: run \`npm run ingest\` first.`, { userMessage: NEEDS_INGEST });
+    throw new IndexError('missing', `No index at ${link}: run \`npm run ingest\` first.`, {
+      userMessage: NEEDS_INGEST,
+    });
   const wanted = expectedEmbeddingId(config);
   if (manifest.format !== INDEX_FORMAT || manifest.embedding?.id !== wanted) {
     const built = `${manifest.embedding?.id ?? '?'}, format ${manifest.format}`;
     throw new IndexError(
       'stale',
-      `The index at ${dir} was built by another version or embedding (${built}); ` +
+      `The index at ${link} was built by another version or embedding (${built}); ` +
         `this code needs ${wanted}, format ${INDEX_FORMAT}: run \`npm run ingest\`.`,
       { userMessage: NEEDS_INGEST },
     );
   }
-  const articles = readIndexJson<Article[]>(dir, 'articles.json');
-  const chunks = readIndexJson<Chunk[]>(dir, 'chunks.json');
-  const days = new ChunkDays(chunks);
-  const keyword = new KeywordIndex(readIndexJson<KeywordIndexState>(dir, 'keyword.json'), readPostings(dir), days);
-  const embeddings = await restoreEmbeddings(config, readIndexJson<EmbeddingState>(dir, 'embeddings.json'));
-  const lexicon = new Lexicon(readIndexJson<LexiconState>(dir, 'lexicon.json'));
-  let vectors: HnswVectorIndex;
+  // Resolved once: a publish during the load must not mix two builds.
+  let dir: string;
   try {
-    vectors = HnswVectorIndex.load(dir, manifest.build.hnsw.efSearch, days);
+    dir = realpathSync(link);
   } catch (cause) {
-    throw corrupt(dir, 'The vector index', cause);
+    throw corrupt(link, 'The index folder', cause);
   }
-  const counts = [chunks.length, keyword.size, vectors.size];
-  if (counts.some((n) => n !== manifest.chunks) || !keyword.consistent) {
+  if (readManifest(dir)?.builtAt !== manifest.builtAt) return loadIndex(config, previous);
+  let archive: Archive;
+  try {
+    archive = Archive.open(dir, manifest.segments, manifest.nextDoc, previous && archives.get(previous));
+  } catch (cause) {
+    throw corrupt(dir, 'A segment', cause);
+  }
+  if (archive.liveCount !== manifest.chunks) {
     throw new IndexError(
       'corrupt',
-      `The index at ${dir} is inconsistent (chunk counts differ): run \`npm run ingest\`.`,
-      {
-        userMessage: NEEDS_INGEST,
-      },
+      `The index at ${dir} is inconsistent (${archive.liveCount} chunks, the manifest says ${manifest.chunks}): run \`npm run ingest\`.`,
+      { userMessage: NEEDS_INGEST },
     );
   }
-  return { manifest, docs: new MemoryDocStore(articles, chunks), keyword, embeddings, vectors, lexicon };
+  const state = readIndexJson<{ id: string; dimensions: number; docCount: number }>(dir, EMBEDDING_FILE);
+  let embeddings: LoadedIndex['embeddings'];
+  if (config.embeddings.provider === 'local') {
+    let table: TermTable;
+    try {
+      table = TermTable.read(join(dir, DF_FILE));
+    } catch (cause) {
+      throw corrupt(dir, DF_FILE, cause);
+    }
+    embeddings = new HashingEmbeddings({ ...state, df: frequencies(table) });
+  } else {
+    embeddings = await restoreEmbeddings(config, { id: state.id, dimensions: state.dimensions });
+  }
+  const lexicon = new ArchiveLexicon(readIndexJson<Omit<LexiconState, 'pinyin'>>(dir, LEXICON_FILE), archive);
+  const index: LoadedIndex = {
+    manifest,
+    docs: new ArchiveDocs(archive, manifest.files),
+    keyword: new ArchiveKeyword(archive),
+    embeddings,
+    vectors: new ArchiveVectors(archive, manifest.embedding.dimensions, manifest.build.hnsw.efSearch),
+    lexicon,
+  };
+  archives.set(index, archive);
+  return index;
+}
+
+/** Document frequencies read from a table file. */
+export function frequencies(table: TermTable): { get(t: string): number | undefined; has(t: string): boolean } {
+  return {
+    get: (t) => {
+      const row = table.find(t);
+      return row < 0 ? undefined : table.value(row, 0);
+    },
+    has: (t) => table.find(t) >= 0,
+  };
 }

@@ -8,11 +8,12 @@ import { IndexError } from '../../core/errors.js';
 import { NEEDS_INGEST } from '../../core/messages.js';
 import type { ChunkOptions } from '../../corpus/chunker.js';
 import { type CorpusFile, listCorpus } from '../../corpus/loader.js';
+import type { FileEntry } from '../archive/archive-docs.js';
 import { type EmbeddingSettings, expectedEmbeddingId } from '../embeddings.js';
 import type { HnswParams } from '../vector-index.js';
 
 /** Bump when the on-disk layout or the analysis changes: older indexes are then refused. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 /** What an index was built from and how; a mismatch with the current code means "run npm run ingest". */
 export interface Manifest {
@@ -29,6 +30,21 @@ export interface Manifest {
   seconds: number;
   /** Seconds spent per stage: parse (read, parse and chunk), tokenise, embed, index (HNSW), lexicon, write. */
   stages?: Record<string, number>;
+  /** What made this build: a full build, an incremental update, or a merge of segments. */
+  kind: 'full' | 'update' | 'merge';
+  /** Each indexed corpus file: the segment holding its chunks and their document numbers. */
+  files: Record<string, FileEntry>;
+  /** Segment ids, oldest first. */
+  segments: string[];
+  /** The next document number to hand out: numbers are never reused before a full rebuild. */
+  nextDoc: number;
+  /** Chunks of changed or removed files that their segments still hold (until a merge drops them). */
+  deleted: number;
+  /**
+   * The offline embedding's document frequencies, counted at the last full build and frozen since
+   * (vectors in the graphs keep the weights they were built with); a full rebuild refreshes them.
+   */
+  idf: { docCount: number; builtAt: string };
 }
 
 /** The settings that building and loading an index depend on. */

@@ -43,7 +43,7 @@ export class IndexReloader {
         if (!force && published && published.builtAt === current.builtAt) {
           return { status: 'unchanged', chunks: current.chunks, builtAt: current.builtAt };
         }
-        const index = await loadIndex(this.config);
+        const index = await loadIndex(this.config, this.holder.loaded);
         this.holder.replaceIndex(index);
         return { status: 'reloaded', chunks: index.manifest.chunks, builtAt: index.manifest.builtAt };
       } catch (error) {

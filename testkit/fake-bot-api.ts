@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebhookOptions, WebhookSender } from './webhook-sender.js';
 
 /** A recorded Bot API call. */
 export interface Call {
@@ -7,6 +8,8 @@ export interface Call {
   body: Record<string, any>;
   /** performance.now() when the call arrived. */
   at: number;
+  /** The bot token in the call's path: tells apart processes that use different tokens. */
+  token: string;
 }
 
 const ALLOWED_TAGS = new Set([
@@ -48,6 +51,8 @@ export function validTelegramHtml(html: string): boolean {
 
 /**
  * A small loopback Bot API: long polling, recorded calls, HTML validation and injectable failures.
+ * With `webhook` options, updates are delivered instead to the URL the bot gives `setWebhook`, and
+ * re-delivered when a call fails or times out, as Telegram does (see {@link WebhookSender}).
  */
 export class FakeBotApi {
   readonly calls: Call[] = [];
@@ -59,7 +64,14 @@ export class FakeBotApi {
   readonly offsets: number[] = [];
   private failures = new Map<string, Array<{ code: number; retry_after?: number }>>();
   private server?: Server;
+  private readonly slowChats = new Map<number, number>();
   readonly bot = { id: 4242, is_bot: true, first_name: 'Bulletin', username: 'bulletin_qa_bot' };
+  /** Webhook delivery, when the API was created with `webhook` options. */
+  readonly webhook?: WebhookSender;
+
+  constructor(options: { webhook?: WebhookOptions } = {}) {
+    if (options.webhook) this.webhook = new WebhookSender(options.webhook);
+  }
 
   /** Starts listening on loopback (`port` 0: any free port) and returns the API root. */
   async start(port = 0): Promise<string> {
@@ -67,13 +79,14 @@ export class FakeBotApi {
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', async () => {
-        const method = (req.url ?? '').split('/').pop()?.split('?')[0] ?? '';
+        const [, tokenPart = '', method = ''] = (req.url ?? '').split('?')[0]?.split('/') ?? [];
+        const token = tokenPart.replace(/^bot/, '');
         const body = raw ? JSON.parse(raw) : {};
         const reply = (status: number, payload: object) =>
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
         const fail = this.failures.get(method)?.shift();
         if (fail) {
-          this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now() });
+          this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now(), token });
           // Code 0 stands for a connection reset.
           if (fail.code === 0) return req.socket.destroy();
           return reply(fail.code, {
@@ -88,11 +101,21 @@ export class FakeBotApi {
             ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}),
           });
         }
-        if (method !== 'getUpdates') this.calls.push({ method, body, at: performance.now() });
+        if (method !== 'getUpdates') this.calls.push({ method, body, at: performance.now(), token });
         switch (method) {
           case 'getMe':
             return reply(200, { ok: true, result: this.bot });
+          case 'setWebhook':
+            this.webhook?.setTarget(body.url, body.secret_token);
+            return reply(200, { ok: true, result: true });
+          case 'deleteWebhook':
+            this.webhook?.setTarget(undefined);
+            return reply(200, { ok: true, result: true });
           case 'getUpdates': {
+            if (this.webhook?.active) {
+              const description = "Conflict: can't use getUpdates method while webhook is active";
+              return reply(409, { ok: false, error_code: 409, description });
+            }
             const offset = Number(body.offset ?? 0);
             this.offsets.push(offset);
             this.updates = this.updates.filter((u) => u.update_id >= offset);
@@ -108,6 +131,8 @@ export class FakeBotApi {
               return reply(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" });
             if (String(body.text).length > 4096)
               return reply(400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+            const slow = this.slowChats.get(body.chat_id);
+            if (slow) await new Promise((r) => setTimeout(r, slow));
             return reply(200, {
               ok: true,
               result: {
@@ -129,6 +154,7 @@ export class FakeBotApi {
   }
 
   async stop(): Promise<void> {
+    this.webhook?.stop();
     for (const w of this.waiters) w();
     await new Promise<void>((r) => this.server?.close(() => r()));
     this.server?.closeAllConnections?.();
@@ -139,17 +165,23 @@ export class FakeBotApi {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
 
-  /** Queues a message update and returns its update id. */
-  push(message: Record<string, any>): number {
-    const update_id = this.nextUpdate++;
-    this.updates.push({ update_id, message: { message_id: this.nextMessage++, date: 0, ...message } });
-    for (const w of this.waiters.splice(0)) w();
-    return update_id;
+  /** Makes every `sendMessage` to a chat take `ms` longer (0: no delay), e.g. to outlast a webhook timeout. */
+  slowChat(chatId: number, ms: number): void {
+    this.slowChats.set(chatId, ms);
   }
 
-  /** Queues any update (callback query, inline query…) and returns its update id. */
+  /** Queues a message update and returns its update id. */
+  push(message: Record<string, any>): number {
+    return this.pushUpdate({ message: { message_id: this.nextMessage++, date: 0, ...message } });
+  }
+
+  /** Queues any update (callback query, inline query…) for polling or webhook delivery; returns its update id. */
   pushUpdate(update: Record<string, any>): number {
     const update_id = this.nextUpdate++;
+    if (this.webhook) {
+      this.webhook.send({ update_id, ...update });
+      return update_id;
+    }
     this.updates.push({ update_id, ...update });
     for (const w of this.waiters.splice(0)) w();
     return update_id;

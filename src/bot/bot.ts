@@ -11,9 +11,13 @@ import { userMessageOf } from '../core/errors.js';
 import { type Logger, redact } from '../core/logger.js';
 import { MESSAGES, type Messages } from '../core/messages.js';
 import { type IndexReloader, reloadSummary } from '../index/store/reloader.js';
+import { MemoryStateStore } from '../state/memory-store.js';
+import type { Limiter } from '../state/rate-limiter.js';
+import type { StateStore } from '../state/state-store.js';
 import { detectLang } from '../text/normalize.js';
+import { aboutText, latestText } from './archive.js';
 import { answerHtml, checkHtml, escapeHtml } from './format.js';
-import { type Limiter, memoryLimiter } from './rate-limiter.js';
+import type { BotObserver } from './metrics.js';
 import { keepTyping, sendHtml } from './reply.js';
 import { withRetries } from './retry.js';
 import { type Button, decodeSource, encodeSource, paragraphHash } from './source-buttons.js';
@@ -27,11 +31,16 @@ function messagesFor(ctx: Context, sample = ''): Messages {
   return MESSAGES[zh ? 'zh' : 'en'];
 }
 
-/** Shared state a bot needs besides the answerer: rate limits, and the reloader for `/reload`. */
+/** What a bot needs besides the answerer: the reloader for `/reload`, shared state, and what counts its work. */
 export interface BotDeps {
   reloader?: IndexReloader;
+  /** Rate limits, chat context and feedback, shared by replicas (default: in this process's memory). */
+  state?: StateStore;
+  /** Overrides the limits `state` gives. */
   perUser?: Limiter;
   perGroup?: Limiter;
+  /** Counts updates, answers, refusals and fallbacks (`/metrics`). */
+  observer?: BotObserver;
 }
 
 /** Builds the bot; with a `reloader`, admins (ADMIN_USER_IDS) can `/reload` the index. */
@@ -43,8 +52,10 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     handlerTimeout: tg.updateTimeoutMs,
   });
   withRetries(bot.telegram, log);
-  const perUser = deps.perUser ?? memoryLimiter(tg.rateLimitPerMinute);
-  const perGroup = deps.perGroup ?? memoryLimiter(tg.groupRateLimitPerMinute);
+  const state = deps.state ?? new MemoryStateStore();
+  const perUser = deps.perUser ?? state.limiter('user', tg.rateLimitPerMinute);
+  const perGroup = deps.perGroup ?? state.limiter('group', tg.groupRateLimitPerMinute);
+  const observer = deps.observer;
 
   bot.use(async (ctx, next) => {
     // Telegraf gives each update its own Telegram client, so the retry policy is applied per update.
@@ -63,6 +74,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
         { update: ctx.update.update_id, chat: ctx.chat?.type, ms: Math.round(performance.now() - t0), outcome },
         'update',
       );
+      observer?.update(outcome);
     }
   });
 
@@ -71,6 +83,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
       ctx.chat && ctx.chat.type !== 'private' ? await perGroup.take(ctx.chat.id) : { ok: true, notify: false };
     const user = await perUser.take(ctx.from?.id ?? 0);
     if (group.ok && user.ok) return true;
+    observer?.limited(group.ok ? 'user' : 'group');
     if (user.notify || group.notify) await sendHtml(ctx, escapeHtml(messagesFor(ctx, sample).bot.limited));
     return false;
   };
@@ -94,17 +107,24 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     if (question.length > HARD_LIMIT) return sendHtml(ctx, escapeHtml(say.bot.tooLong(HARD_LIMIT)));
     log.debug({ question }, 'question');
     const stopTyping = keepTyping(ctx);
+    const t0 = performance.now();
     try {
       if (mode === 'check') return await sendHtml(ctx, checkHtml(await checkClaim(answerer, question)));
       const a = await answerer.ask(question);
-      if (a.fallback)
+      if (a.fallback) {
         log.warn({ fallback: a.fallback, detail: a.fallbackDetail }, 'LLM answer not used; extractive answer shown');
-      if (a.vectorError) log.warn({ vectorError: a.vectorError }, 'embeddings provider failed; keyword retrieval only');
+        observer?.fallback(a.fallback);
+      }
+      if (a.vectorError) {
+        log.warn({ vectorError: a.vectorError }, 'embeddings provider failed; keyword retrieval only');
+        observer?.fallback('vector');
+      }
       await sendHtml(ctx, answerHtml(a, config.maxQuestionChars), sourceButtons(a.citations, MESSAGES[a.lang]));
     } catch (err) {
       await sendHtml(ctx, escapeHtml(userMessageOf(err)));
     } finally {
       stopTyping();
+      observer?.answered(mode, performance.now() - t0);
     }
   };
 
@@ -120,13 +140,8 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
 
   bot.start((ctx) => sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.start)));
   bot.help((ctx) => sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.help)));
-  bot.command('about', (ctx) => {
-    const m = answerer.loaded.manifest;
-    const files = m.corpus.filter((f) => !m.skipped.some((s) => s.name === f.name)).map((f) => f.name);
-    const counts = `${m.articles} articles, ${m.chunks} chunks (built ${m.builtAt}).`;
-    const about = `bulletin-qa ${process.env.npm_package_version ?? ''}\n${files.join('\n')}\n${counts}`;
-    return sendHtml(ctx, escapeHtml(about));
-  });
+  bot.command('about', (ctx) => sendHtml(ctx, escapeHtml(aboutText(answerer, messagesFor(ctx)))));
+  bot.command('latest', (ctx) => sendHtml(ctx, escapeHtml(latestText(answerer, messagesFor(ctx)))));
   bot.command('reload', async (ctx) => {
     if (!deps.reloader || !tg.adminUserIds.includes(ctx.from.id))
       return sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.adminOnly));

@@ -1,6 +1,6 @@
 /** Telegram HTML: escaping, answers and verdicts with their citations, and splitting under the message limit. */
 import { MESSAGES } from '../core/messages.js';
-import type { Answer, CheckResult, Citation } from '../core/types.js';
+import type { Answer, CheckResult, Citation, Lang } from '../core/types.js';
 
 /** Telegram's limit on one message's text. */
 export const MAX_MESSAGE = 4096;
@@ -10,10 +10,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function citationsHtml(citations: Citation[], heading: string): string {
+function citationsHtml(citations: Citation[], heading: string, lang: Lang): string {
   if (!citations.length) return '';
+  const issue = MESSAGES[lang].dates.issue;
   return `\n\n<b>${escapeHtml(heading)}</b>\n${citations
-    .map((c) => `[${c.n}] <b>${escapeHtml(c.title)}</b>\n<blockquote>${escapeHtml(c.quote)}</blockquote>`)
+    .map(
+      (c) =>
+        `[${c.n}] <b>${escapeHtml(c.title)}</b> · ${escapeHtml(issue(c.date))}\n<blockquote>${escapeHtml(c.quote)}</blockquote>`,
+    )
     .join('\n')}`;
 }
 
@@ -24,14 +28,14 @@ function citationsHtml(citations: Citation[], heading: string): string {
 export function answerHtml(a: Answer & { truncated?: boolean }, maxQuestionChars?: number): string {
   const say = MESSAGES[a.lang];
   const note = a.truncated && maxQuestionChars ? `<i>${escapeHtml(say.truncated(maxQuestionChars))}</i>\n` : '';
-  const related = a.related?.length ? citationsHtml(a.related, say.related) : '';
-  return `${note}${escapeHtml(a.answer)}${citationsHtml(a.citations, say.sources)}${related}`;
+  const related = a.related?.length ? citationsHtml(a.related, say.related, a.lang) : '';
+  return `${note}${escapeHtml(a.answer)}${citationsHtml(a.citations, say.sources, a.lang)}${related}`;
 }
 
 /** A claim-check result as Telegram HTML. */
 export function checkHtml(r: CheckResult): string {
   const label = { supported: '✅', contradicted: '❌', not_found: '❔' }[r.verdict];
-  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, MESSAGES[r.lang].sources)}`;
+  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, MESSAGES[r.lang].sources, r.lang)}`;
 }
 
 /** Visible text of Telegram HTML (tags removed, entities decoded), for the plain-text fallback. */

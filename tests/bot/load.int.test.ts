@@ -21,6 +21,7 @@ beforeAll(async () => {
     WEBHOOK_URL: 'https://bot.example.org/hook',
     WEBHOOK_SECRET: SECRET,
     PORT: '0',
+    DRAIN_DELAY_MS: '0',
   });
   running = await launchBot(config, seeded.config, seeded.answerer, createLogger('silent'));
 });

@@ -61,6 +61,7 @@ beforeAll(async () => {
     ADMIN_USER_IDS: String(ADMIN),
     GROUP_RATE_LIMIT_PER_MINUTE: '3',
     RATE_LIMIT_PER_MINUTE: '1000',
+    DRAIN_DELAY_MS: '0',
   });
   const answerer = new Answerer(await loadIndex(config), {
     topK: config.topK,

@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { limiterOf, memoryLimiter } from '../../src/bot/rate-limiter.js';
+import { limiterOf, memoryLimiter } from '../../src/state/rate-limiter.js';
 
 afterEach(() => vi.useRealTimers());
 

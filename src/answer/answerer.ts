@@ -11,10 +11,12 @@ import { detectLang } from '../text/normalize.js';
 import { segmenter } from '../text/tokenizer.js';
 import { extract, FOUND_THRESHOLD } from './extract/extract.js';
 import { acrossIssues, type IssueAnswers } from './extract/over-time.js';
+import { type FollowUp, followUpOf, preferArticle, type Topic, topicAfter } from './follow-up.js';
+import { rewriteFollowUp } from './follow-up-model.js';
 import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question/analyze.js';
 import { periodBounds } from './question/when.js';
-import { citationOf, cut, MAX_ANSWER, renderAnswer, renderChange } from './render.js';
+import { answerLead, citationOf, cut, MAX_ANSWER, renderAnswer, renderChange } from './render.js';
 import { mergeHits, type RetrievalTimings, type RetrievedChunk, searchPasses } from './retriever.js';
 import { type ScoredSentence, scoreSentences } from './scorer.js';
 import { Snapshot } from './snapshot.js';
@@ -40,8 +42,24 @@ export interface AnswerTrace {
   timings: RetrievalTimings & { analyze: number; extract: number; total: number };
 }
 
-/** An answer plus its trace, and whether the question was cut to `maxQuestionChars`. */
-export type TracedAnswer = Answer & { trace: AnswerTrace; truncated: boolean };
+/**
+ * An answer plus its trace, whether the question was cut to `maxQuestionChars`, the fact alone
+ * (`lead`, for a card's title; extractive answers only), the conversation's topic after it, and
+ * how a follow-up was understood.
+ */
+export type TracedAnswer = Answer & {
+  trace: AnswerTrace;
+  truncated: boolean;
+  lead?: string;
+  topic: Topic;
+  followUp?: FollowUp;
+};
+
+/** Options of one {@link Answerer.ask}. */
+export interface AskOptions {
+  /** The conversation's topic (the previous answer's `topic`): a question that lacks its subject takes it. */
+  topic?: Topic;
+}
 
 /** The evidence for a question: its analysis, the retrieved chunks and their sentences, best first. */
 export interface Evidence {
@@ -131,10 +149,13 @@ export class Answerer implements IndexHolder {
     return { text: truncated ? text.slice(0, this.options.maxQuestionChars) : text, truncated };
   }
 
-  /** Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and claim checks. */
-  async evidence(text: string, snapshot = this.snapshot): Promise<Evidence> {
+  /**
+   * Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and
+   * claim checks. `analysed` is the question's analysis when the caller has it already.
+   */
+  async evidence(text: string, snapshot = this.snapshot, analysed?: AnalyzedQuestion): Promise<Evidence> {
     const t = performance.now();
-    const q = analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon, snapshot.newest);
+    const q = analysed ?? analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon, snapshot.newest);
     const analyze = performance.now() - t;
     const passes = searchPasses(q, { first: snapshot.issues[0]?.date, newest: snapshot.newest });
     const results = await Promise.all(passes.map((p) => snapshot.search.retrieve(p, this.options.topK)));
@@ -150,12 +171,41 @@ export class Answerer implements IndexHolder {
     return { q, hits, sentences, timings: { analyze, ...timings }, ...(vectorError ? { vectorError } : {}) };
   }
 
-  /** Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it. */
-  async ask(raw: string): Promise<TracedAnswer> {
+  /**
+   * The question's analysis and, when it lacks its subject, how it reads with the topic
+   * (follow-up.ts): the rules' reading, or with a chat model its checked rewrite.
+   */
+  private async withTopic(
+    text: string,
+    topic: Topic,
+    snapshot: Snapshot,
+  ): Promise<{ q: AnalyzedQuestion; followUp?: FollowUp }> {
+    const analyze = (t: string) => analyzeQuestion(t, snapshot.index.keyword, snapshot.index.lexicon, snapshot.newest);
+    const q = analyze(text);
+    const rules = followUpOf(q, topic);
+    if (!rules) return { q };
+    return {
+      q,
+      followUp: this.options.llm ? await rewriteFollowUp(this.options.llm, q, topic, rules, analyze) : rules,
+    };
+  }
+
+  /**
+   * Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it.
+   * With `topic`, a follow-up is answered as the standalone question it makes, preferring the topic's article.
+   */
+  async ask(raw: string, options: AskOptions = {}): Promise<TracedAnswer> {
     const t0 = performance.now();
     const snapshot = this.snapshot;
     const { text, truncated } = this.prepare(raw);
-    const { q, hits, sentences, timings, vectorError } = await this.evidence(text, snapshot);
+    const read = options.topic && (await this.withTopic(text, options.topic, snapshot));
+    const followUp = read?.followUp;
+    const asked = followUp?.standalone ?? text;
+    // A question read as it stands keeps the analysis made to decide it.
+    const evidence = await this.evidence(asked, snapshot, followUp ? undefined : read?.q);
+    const { q, hits, timings, vectorError } = evidence;
+    const articleId = followUp && options.topic?.articleId;
+    const sentences = articleId ? preferArticle(evidence.sentences, articleId) : evidence.sentences;
     const t1 = performance.now();
     const threshold = this.options.foundThreshold ?? FOUND_THRESHOLD;
     const ex = extract(q, sentences, threshold);
@@ -176,13 +226,18 @@ export class Answerer implements IndexHolder {
       truncated,
       source: 'extractive' as const,
     };
+    const extractive = this.extractive(q, chosen, sentences, snapshot);
+    const lead = chosen && answerLead(q, chosen.main, snapshot.index.lexicon);
     const answer: TracedAnswer = {
       ...base,
       ...(vectorError ? { vectorError } : {}),
-      ...this.extractive(q, chosen, sentences, snapshot),
+      ...extractive,
+      ...(lead ? { lead } : {}),
+      topic: topicAfter(q, extractive.citations, chosen && lead ? { span: chosen.main.span, lead } : undefined),
+      ...(followUp ? { followUp } : {}),
     };
     if (!this.options.llm || !hits.length) return answer;
-    const outcome = await llmAnswer(this.options.llm, text, q.lang, sentences, hits, answer);
+    const outcome = await llmAnswer(this.options.llm, asked, q.lang, sentences, hits, answer);
     const elapsedMs = ms(performance.now() - t0);
     if (outcome.kind === 'not-found') return { ...answer, elapsedMs };
     if (outcome.kind === 'fallback') {
@@ -195,8 +250,16 @@ export class Answerer implements IndexHolder {
       };
     }
     this.stats.llm++;
-    const { related: _related, ...rest } = answer;
-    return { ...rest, elapsedMs, found: true, source: 'llm', answer: outcome.answer, citations: outcome.citations };
+    const { related: _related, lead: _lead, ...rest } = answer;
+    return {
+      ...rest,
+      elapsedMs,
+      found: true,
+      source: 'llm',
+      answer: outcome.answer,
+      citations: outcome.citations,
+      topic: topicAfter(q, outcome.citations),
+    };
   }
 
   private extractive(

@@ -67,9 +67,13 @@ function englishLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): str
   return `“${ex.span}”`;
 }
 
-/** The fact alone, in the question's language: an earlier figure beside the newest one. */
-function factOf(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
-  return q.lang === 'zh' ? ex.span : englishLead(q, ex, lexicon);
+/**
+ * The fact alone, e.g. for a card's title or an earlier figure: the figure or name (in English, with
+ * the bulletin's form after it), or the yes-no verdict.
+ */
+export function answerLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
+  if (q.intent.slot === 'yesno') return q.lang === 'zh' ? (ex.yes ? '是的' : '不是') : ex.yes ? 'Yes' : 'No';
+  return cut(q.lang === 'zh' ? ex.span : englishLead(q, ex, lexicon).replace(/^“|”$/g, ''), MAX_ANSWER);
 }
 
 /**
@@ -79,7 +83,7 @@ function factOf(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): string {
 export function renderChange(q: AnalyzedQuestion, main: Extraction, earlier: Extraction, lexicon: Lexicon): string {
   const say = MESSAGES[q.lang].dates;
   const sep = q.lang === 'zh' ? '；' : '; ';
-  const tail = `${say.from(say.issue(main.sentence.chunk.date))}${sep}${say.earlier(factOf(q, earlier, lexicon), say.issue(earlier.sentence.chunk.date))}`;
+  const tail = `${say.from(say.issue(main.sentence.chunk.date))}${sep}${say.earlier(answerLead(q, earlier, lexicon), say.issue(earlier.sentence.chunk.date))}`;
   return `${cut(renderAnswer(q, main, lexicon), Math.max(40, MAX_ANSWER - tail.length))}${tail}`;
 }
 

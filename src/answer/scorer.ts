@@ -82,9 +82,12 @@ function matchFigure(
   figure: NonNullable<Concept['figure']>,
   hay: string,
 ): { quality: number; at: number; length: number } | undefined {
+  // A figure asked without its unit (超10亿) matches the same value of any measure (超10亿元).
   const m = findMentions(hay).find(
     (x) =>
-      x.kind === figure.kind && x.value === figure.value && (x.kind !== 'quantity' || x.measure === figure.measure),
+      x.kind === figure.kind &&
+      x.value === figure.value &&
+      (x.kind !== 'quantity' || x.measure === figure.measure || figure.measure === 'other'),
   );
   return m ? { quality: 1, at: m.start, length: m.end - m.start } : undefined;
 }

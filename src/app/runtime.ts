@@ -13,6 +13,7 @@ import { type BuildLock, FallbackBuildLock } from '../index/store/lock.js';
 import type { IndexConfig } from '../index/store/manifest.js';
 import { createChatModel } from '../llm/chat-model.js';
 import { createNeuralEmbeddings } from '../llm/embeddings.js';
+import { FileFeedbackLog } from '../state/feedback-file.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import { openStateStore } from '../state/open-state.js';
 import type { StateStore } from '../state/state-store.js';
@@ -74,7 +75,8 @@ export async function openRuntime(opts: { service?: boolean } = {}): Promise<Run
   const level = config.logLevel === 'info' && !opts.service ? 'warn' : config.logLevel;
   const log = createLogger(level, undefined, secretsOf(config));
   const indexConfig = indexConfigOf(config);
-  const state = opts.service ? await openStateStore(config, log) : new MemoryStateStore();
+  const feedback = new FileFeedbackLog(config.feedbackFile);
+  const state = opts.service ? await openStateStore(config, log, { feedback }) : new MemoryStateStore();
   const lock = buildLockOf(config.indexDir, state, log);
   const index = await ensureIndex(indexConfig, { onEvent: reportIndexEvent, lock });
   const model = await createChatModel(config);

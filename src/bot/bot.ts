@@ -1,6 +1,8 @@
 /**
- * The Telegram bot over the shared {@link Answerer}: private chats answer any text; groups answer on
- * @mention, on replies to the bot, and on /ask@bot or /check@bot. One `bot.catch` for everything.
+ * The Telegram bot over the shared {@link Answerer}: private chats answer any text (a forwarded
+ * message is a claim to check); groups answer on @mention, on replies to the bot, and on /ask@bot or
+ * /check@bot (as a reply, it checks the replied-to message); inline queries in any chat. Answers carry
+ * source and 👍/👎 buttons, and follow-ups take the chat's topic. One `bot.catch` for everything.
  */
 import { type Context, Telegraf } from 'telegraf';
 import type { Message } from 'telegraf/types';
@@ -16,11 +18,20 @@ import type { Limiter } from '../state/rate-limiter.js';
 import type { StateStore } from '../state/state-store.js';
 import { detectLang } from '../text/normalize.js';
 import { aboutText, latestText } from './archive.js';
+import { type AskedIn, answerRecord, Conversations } from './conversation.js';
+import { decodeFeedback, feedbackButtons, feedbackSummary, rate } from './feedback.js';
 import { answerHtml, checkHtml, escapeHtml } from './format.js';
-import type { BotObserver } from './metrics.js';
+import { inlineHandler } from './inline.js';
 import { keepTyping, sendHtml } from './reply.js';
 import { withRetries } from './retry.js';
 import { type Button, decodeSource, encodeSource, paragraphHash } from './source-buttons.js';
+import type { BotObserver } from './webhook/metrics.js';
+
+/** The text of a message, or its caption (a photo's, a document's): what `/check` as a reply checks. */
+function textOf(msg: object): string {
+  if ('text' in msg && typeof msg.text === 'string') return msg.text;
+  return 'caption' in msg && typeof msg.caption === 'string' ? msg.caption : '';
+}
 
 /** Longest text accepted as a question before the polite refusal. */
 const HARD_LIMIT = 4000;
@@ -56,6 +67,8 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
   const perUser = deps.perUser ?? state.limiter('user', tg.rateLimitPerMinute);
   const perGroup = deps.perGroup ?? state.limiter('group', tg.groupRateLimitPerMinute);
   const observer = deps.observer;
+  const conversations = new Conversations(state.chats);
+  const isAdmin = (ctx: Context) => ctx.from !== undefined && tg.adminUserIds.includes(ctx.from.id);
 
   bot.use(async (ctx, next) => {
     // Telegraf gives each update its own Telegram client, so the retry policy is applied per update.
@@ -101,6 +114,20 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     return row.length ? [row] : [];
   };
 
+  /** Where a question was asked, for its follow-up topic; undefined outside a chat message. */
+  const askedIn = (ctx: Context): AskedIn | undefined => {
+    const msg = ctx.message;
+    if (!ctx.chat || !ctx.from || !msg) return undefined;
+    const replyTo = 'reply_to_message' in msg ? msg.reply_to_message?.message_id : undefined;
+    return {
+      chatId: ctx.chat.id,
+      group: ctx.chat.type !== 'private',
+      userId: ctx.from.id,
+      messageId: msg.message_id,
+      ...(replyTo === undefined ? {} : { replyTo }),
+    };
+  };
+
   const answer = async (ctx: Context, question: string, mode: 'ask' | 'check') => {
     const say = messagesFor(ctx, question);
     if (!(await allowed(ctx, question))) return;
@@ -110,7 +137,10 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     const t0 = performance.now();
     try {
       if (mode === 'check') return await sendHtml(ctx, checkHtml(await checkClaim(answerer, question)));
-      const a = await answerer.ask(question);
+      const asked = askedIn(ctx);
+      const topic = asked && (await conversations.topicFor(asked));
+      const a = await answerer.ask(question, topic ? { topic } : {});
+      if (a.followUp?.rejected) log.info({ rejected: a.followUp.rejected }, 'follow-up rewrite not used; rules used');
       if (a.fallback) {
         log.warn({ fallback: a.fallback, detail: a.fallbackDetail }, 'LLM answer not used; extractive answer shown');
         observer?.fallback(a.fallback);
@@ -119,7 +149,12 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
         log.warn({ vectorError: a.vectorError }, 'embeddings provider failed; keyword retrieval only');
         observer?.fallback('vector');
       }
-      await sendHtml(ctx, answerHtml(a, config.maxQuestionChars), sourceButtons(a.citations, MESSAGES[a.lang]));
+      const record = answerRecord(a, answerer.loaded.manifest.builtAt);
+      const buttons = sourceButtons(a.citations, MESSAGES[a.lang]);
+      const sent = await sendHtml(ctx, answerHtml(a, config.maxQuestionChars), [
+        [...(buttons[0] ?? []), ...feedbackButtons(record.id)],
+      ]);
+      if (asked) await conversations.remember(asked, sent, a.topic, record);
     } catch (err) {
       await sendHtml(ctx, escapeHtml(userMessageOf(err)));
     } finally {
@@ -149,10 +184,34 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     log.info({ status: r.status, by: ctx.from.id }, 'reload command');
     return sendHtml(ctx, escapeHtml(reloadSummary(r)));
   });
+  bot.command('feedback', async (ctx) => {
+    const say = messagesFor(ctx);
+    if (!isAdmin(ctx)) return sendHtml(ctx, escapeHtml(say.bot.adminOnly));
+    return sendHtml(ctx, await feedbackSummary(state.feedback, say));
+  });
+  bot.command('new', async (ctx) => {
+    await conversations.forgetTopics(ctx.chat.id);
+    return sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.newTopic));
+  });
   bot.command('ask', (ctx) => answer(ctx, ctx.payload || '', 'ask'));
-  bot.command('check', (ctx) => answer(ctx, ctx.payload || '', 'check'));
+  bot.command('check', (ctx) => {
+    // Sent as a reply, it checks the replied-to message (its text or caption; forwarded ones too).
+    const replied = ctx.message.reply_to_message;
+    const claim = ctx.payload.trim() || (replied ? textOf(replied) : '');
+    if (!claim.trim()) return sendHtml(ctx, escapeHtml(messagesFor(ctx).check.usage));
+    return answer(ctx, claim, 'check');
+  });
+  bot.on(
+    'inline_query',
+    inlineHandler({ answerer, limiter: state.limiter('inline', tg.rateLimitPerMinute), log, observer }),
+  );
   bot.on('callback_query', async (ctx) => {
     const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
+    const pressed = decodeFeedback(data ?? '');
+    if (pressed) {
+      const say = messagesFor(ctx);
+      return rate(ctx, pressed, say, { conversations, feedback: state.feedback, userKey: tg.token ?? '' });
+    }
     const button = decodeSource(data ?? '');
     const p = button ? answerer.paragraph(button.articleId, button.paragraph) : undefined;
     if (!button || !p || paragraphHash(p.text) !== button.hash) {
@@ -173,10 +232,15 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
       if (!mentioned(ctx, msg)) return;
       return answer(ctx, stripMention(ctx, msg.text), 'ask');
     }
-    return answer(ctx, msg.text, 'ask');
+    // A message forwarded into a private chat is a claim someone made: it gets a verdict.
+    return answer(ctx, msg.text, msg.forward_origin ? 'check' : 'ask');
   });
   bot.on('message', async (ctx) => {
-    if (ctx.chat.type === 'private') await sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.notText));
+    if (ctx.chat.type !== 'private') return;
+    const caption = 'caption' in ctx.message ? ctx.message.caption : undefined;
+    const forwarded = 'forward_origin' in ctx.message && ctx.message.forward_origin !== undefined;
+    if (forwarded && caption) return answer(ctx, caption, 'check');
+    await sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.notText));
   });
 
   bot.catch(async (err, ctx) => {

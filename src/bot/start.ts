@@ -5,14 +5,15 @@ import type { Answerer } from '../answer/answerer.js';
 import type { Config } from '../core/config.js';
 import { TelegramError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { MESSAGES } from '../core/messages.js';
 import type { IndexConfig } from '../index/store/manifest.js';
 import { IndexReloader, type ReloadResult } from '../index/store/reloader.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { createBot } from './bot.js';
-import { deliverUpdates } from './delivery.js';
-import { BotMetrics } from './metrics.js';
-import { type Probes, webhookServer } from './server.js';
+import { deliverUpdates } from './webhook/delivery.js';
+import { BotMetrics } from './webhook/metrics.js';
+import { type Probes, webhookServer } from './webhook/server.js';
 
 /**
  * Time a stop may take, draining included: the process exits within 10 s of SIGTERM. Answers in
@@ -77,6 +78,33 @@ async function untilReachable<T>(
 }
 
 /**
+ * Telegram's command menu: in English by default and in Chinese for Chinese clients; admins see the
+ * admin commands too, in their private chats. A failure is logged and start-up goes on: the menu is
+ * a convenience (an admin who never opened the bot has no chat to set it in).
+ */
+export async function setCommands(bot: Telegraf, adminUserIds: number[], log: Logger): Promise<void> {
+  for (const lang of ['en', 'zh'] as const) {
+    const say = MESSAGES[lang].bot;
+    const language = lang === 'zh' ? { language_code: 'zh' } : {};
+    const menus = [
+      { commands: say.commands, extra: language },
+      ...adminUserIds.map((id) => ({
+        commands: [...say.commands, ...say.adminCommands],
+        extra: { ...language, scope: { type: 'chat' as const, chat_id: id } },
+      })),
+    ];
+    for (const m of menus) {
+      await bot.telegram.setMyCommands(m.commands, m.extra).catch((err) => {
+        log.warn(
+          { err: String((err as Error)?.message ?? err), lang },
+          'setMyCommands failed; the menu may be missing',
+        );
+      });
+    }
+  }
+}
+
+/**
  * Starts the bot in polling or webhook mode and returns once it takes updates. In polling mode an
  * unreachable Bot API is retried; in webhook mode `setWebhook` failing is a {@link TelegramError}.
  */
@@ -102,6 +130,7 @@ export async function launchBot(
     try {
       bot.botInfo ??= await bot.telegram.getMe();
       await bot.telegram.setWebhook(url, { secret_token: secret });
+      await setCommands(bot, config.telegram.adminUserIds, log);
     } catch (cause) {
       const why = unreachable(cause)
         ? `cannot reach the Bot API at ${apiRoot}`
@@ -149,6 +178,7 @@ export async function launchBot(
   }
   bot.botInfo ??= await untilReachable(() => bot.telegram.getMe(), apiRoot, log, signal);
   await untilReachable(() => bot.telegram.deleteWebhook(), apiRoot, log, signal);
+  await setCommands(bot, config.telegram.adminUserIds, log);
   const unwatch = reloader.watch(WATCH_MS, (r) => logReload(log, r));
   // launch() resolves when polling has stopped and the last batch of updates has been handled.
   const polling = bot.launch().catch((err) => log.error({ err: String(err) }, 'polling stopped'));

@@ -22,6 +22,8 @@ export interface Config {
    * lock); unset, all of it stays in this process's memory.
    */
   redisUrl?: string;
+  /** The local feedback log (👎 reports), an append-only JSON Lines file; with Redis, its outage fallback. */
+  feedbackFile: string;
   telegram: {
     token?: string;
     apiRoot: string;
@@ -204,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
     openai,
     ollama: { baseUrl: url(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434') },
     redisUrl: redisUrl(env, 'REDIS_URL'),
+    feedbackFile: str(env, 'FEEDBACK_FILE', 'data/feedback.jsonl'),
     telegram: {
       token,
       apiRoot: url(env, 'TELEGRAM_API_ROOT', 'https://api.telegram.org'),

@@ -4,6 +4,12 @@
  */
 import type { Lang } from './types.js';
 
+/** A command in Telegram's menu (`setMyCommands`). */
+export interface MenuCommand {
+  command: string;
+  description: string;
+}
+
 /** The strings of one language. */
 export interface Messages {
   notFound: string;
@@ -25,12 +31,31 @@ export interface Messages {
     /** A period no issue of the archive covers. */
     uncovered: (period: string, first: string, last: string) => string;
   };
+  /** Before the answer to a follow-up: what the question was taken to be about. */
+  about: (subject: string) => string;
   check: {
     supported: (quote: string) => string;
     contradicted: (bulletin: string, claim: string) => string;
     /** After a contradiction by the newest issue: an earlier one said what the claim says. */
     earlierSupported: (date: string) => string;
     notFound: string;
+    /** `/check` with nothing to check. */
+    usage: string;
+  };
+  feedback: {
+    /** Toasts after 👍 and 👎. */
+    up: string;
+    down: string;
+    /** `/feedback` for admins: counts over the latest ratings, then the latest 👎. */
+    summary: (up: number, down: number, of: number) => string;
+    latestDown: string;
+    none: string;
+  };
+  inline: {
+    helpTitle: string;
+    helpDescription: string;
+    /** The message the help card sends, naming the bot to mention. */
+    helpText: (bot: string) => string;
   };
   bot: {
     start: string;
@@ -45,6 +70,11 @@ export interface Messages {
     /** `/latest`: the newest issue's date, before its headlines. */
     latest: (date: string) => string;
     noDatedIssue: string;
+    /** `/new`: the conversation's topic is forgotten. */
+    newTopic: string;
+    /** The menu everyone sees, and what admins see besides. */
+    commands: MenuCommand[];
+    adminCommands: MenuCommand[];
   };
 }
 
@@ -92,11 +122,25 @@ const zh: Messages = {
       `（“${words}”按最新一期${newest}推算，指${from === to ? from : `${from}至${to}`}）`,
     uncovered: (period, first, last) => `公报存档中没有${period}这一时期的内容（现有各期：${first}至${last}）。`,
   },
+  about: (subject) => `${subject}：`,
   check: {
     supported: (q) => `公报支持这一说法：${q}`,
     contradicted: (bulletin, claim) => `与公报不符：公报写的是${bulletin}，不是${claim}。`,
     earlierSupported: (date) => `（${date}报曾是这个数字，最新一期已有变化。）`,
     notFound: '公报中没有找到可以核对这一说法的内容。',
+    usage: '用法：回复一条消息并发送 /check，核对那条消息；或发送 /check 加一句话。',
+  },
+  feedback: {
+    up: '谢谢！',
+    down: '谢谢，已记录这条回答，我们会核查。',
+    summary: (up, down, of) => `最近 ${of} 条评价：👍 ${up}，👎 ${down}。`,
+    latestDown: '最近的 👎：',
+    none: '还没有评价。',
+  },
+  inline: {
+    helpTitle: '输入一个关于公报的问题',
+    helpDescription: '例如：平海公路总投资多少？答案附公报原文。',
+    helpText: (bot) => `在任意聊天里输入 @${bot} 加一个问题，就能插入附有公报原文的答案。`,
   },
   bot: {
     start:
@@ -105,8 +149,9 @@ const zh: Messages = {
       '• 谁主持召开了分管部门安全生产工作专题推进会?\n\n' +
       '/check 后面加一句话可以核对说法。',
     help:
-      '直接发问题即可（中文或英文）。\n/ask 问题 — 提问\n/check 说法 — 核对说法\n' +
-      '/latest — 最新一期的标题\n/about — 已收录的公报\n群里请 @我 或回复我的消息。',
+      '直接发问题即可（中文或英文），可以接着追问（“它什么时候通车？”）。\n/ask 问题 — 提问\n' +
+      '/check 说法 — 核对说法；回复一条消息发 /check 可核对那条消息，转发给我的消息也会被核对\n' +
+      '/new — 开始新话题\n/latest — 最新一期的标题\n/about — 已收录的公报\n群里请 @我 或回复我的消息；在任意聊天输入 @我的用户名 加问题也可以。',
     notText: '我只回答文字问题。',
     limited: '提问太频繁了，请稍等一分钟再试。',
     tooLong: (n) => `问题太长了（超过 ${n} 字），请精简后再问。`,
@@ -125,6 +170,19 @@ const zh: Messages = {
         .join('\n'),
     latest: (date) => `最新一期：${issueDateZh(date)}`,
     noDatedIssue: '已收录的公报都没有日期，无法判断哪一期最新。',
+    newTopic: '好的，换个话题。',
+    commands: [
+      { command: 'ask', description: '提问' },
+      { command: 'check', description: '核对一句说法（也可回复一条消息）' },
+      { command: 'new', description: '开始新话题' },
+      { command: 'latest', description: '最新一期的标题' },
+      { command: 'about', description: '已收录的公报' },
+      { command: 'help', description: '使用说明' },
+    ],
+    adminCommands: [
+      { command: 'feedback', description: '评价统计和最近的 👎' },
+      { command: 'reload', description: '重新加载索引' },
+    ],
   },
 };
 
@@ -145,11 +203,25 @@ const en: Messages = {
     uncovered: (period, first, last) =>
       `The bulletin archive has nothing for that period (${period}): it holds issues from ${first} to ${last}.`,
   },
+  about: (subject) => `${subject}: `,
   check: {
     supported: (q) => `Supported by the bulletin: “${q}”`,
     contradicted: (bulletin, claim) => `Contradicted: the bulletin says ${bulletin}, not ${claim}.`,
     earlierSupported: (date) => ` (The ${date} issue gave that figure; the newest issue has changed it.)`,
     notFound: 'The bulletin has nothing that confirms or refutes this.',
+    usage: 'Usage: reply to a message with /check to fact-check it, or send /check followed by a statement.',
+  },
+  feedback: {
+    up: 'Thanks!',
+    down: 'Thanks: this answer has been recorded for review.',
+    summary: (up, down, of) => `Last ${of} ratings: 👍 ${up}, 👎 ${down}.`,
+    latestDown: 'Latest 👎:',
+    none: 'No ratings yet.',
+  },
+  inline: {
+    helpTitle: 'Type a question about the bulletin',
+    helpDescription: 'e.g. How long is the Pinghai road? Answers quote the bulletin.',
+    helpText: (bot) => `Type @${bot} and a question in any chat to insert an answer that quotes the bulletin.`,
   },
   bot: {
     start:
@@ -157,8 +229,10 @@ const en: Messages = {
       '• How many Haimen projects resume by end of February?\n• When will the Pinghai road be open to traffic?\n' +
       '• How many jin of crabs were still unsold after the holiday?\n\nUse /check followed by a statement to fact-check it.',
     help:
-      'Just send a question (Chinese or English).\n/ask question — ask\n/check statement — fact-check\n' +
-      '/latest — headlines of the newest issue\n/about — bulletins indexed\nIn groups, @mention me or reply to my message.',
+      'Just send a question (Chinese or English), and follow it up ("And when will it open?").\n' +
+      '/ask question — ask\n/check statement — fact-check; reply to a message with /check to check it, ' +
+      'and messages forwarded to me are checked\n/new — start a new topic\n/latest — headlines of the newest issue\n/about — bulletins indexed\n' +
+      'In groups, @mention me or reply to my message; in any chat, type my @username and a question.',
     notText: 'I answer text questions only.',
     limited: 'Too many questions: please wait a minute.',
     tooLong: (n) => `That question is too long (over ${n} characters): please shorten it.`,
@@ -177,6 +251,19 @@ const en: Messages = {
         .join('\n'),
     latest: (date) => `Newest issue: ${issueDateEn(date)}`,
     noDatedIssue: 'No indexed bulletin has a date, so none is the newest.',
+    newTopic: 'OK, a new topic.',
+    commands: [
+      { command: 'ask', description: 'Ask a question' },
+      { command: 'check', description: 'Fact-check a statement (or reply to a message)' },
+      { command: 'new', description: 'Start a new topic' },
+      { command: 'latest', description: 'Headlines of the newest issue' },
+      { command: 'about', description: 'Bulletins indexed' },
+      { command: 'help', description: 'How to use the bot' },
+    ],
+    adminCommands: [
+      { command: 'feedback', description: 'Rating counts and the latest 👎' },
+      { command: 'reload', description: 'Reload the index' },
+    ],
   },
 };
 

@@ -438,7 +438,8 @@ export function englishFigures(text: string): { dates: string[]; numbers: number
   });
   const numbers = [
     ...(t.replace(/(\d),(?=\d{3})/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []).map(Number),
-    ...(t.match(/\b[a-z]+\b/g) ?? []).flatMap((w) => (w in NUMBER_WORDS ? [NUMBER_WORDS[w] as number] : [])),
+    // "three-star", "two-day": a number word in a compound describes, it gives no figure.
+    ...(t.match(/\b[a-z]+\b(?!-)/g) ?? []).flatMap((w) => (w in NUMBER_WORDS ? [NUMBER_WORDS[w] as number] : [])),
   ];
   return { dates, numbers };
 }

@@ -39,7 +39,8 @@ const SURNAMES = new Set(
 );
 
 /** Words that come right before a person's name in news prose: posts, roles, honours. */
-const TITLES =
+/** Titles and roles that stand before or after a person's name (书记, 局长, 冠军). */
+export const TITLES =
   /(书记|常委|市长|省长|区长|县长|镇长|乡长|村长|主任|主席|部长|局长|厅长|处长|科长|所长|院长|校长|馆长|站长|队长|组长|会长|社长|台长|行长|董事长|总经理|经理|总裁|理事长|秘书长|总监|主编|教练|主教练|领队|记者|通讯员|委员|代表|发言人|负责人|创始人|研究员|教授|博士|医生|医师|护士|专家|工程师|选手|运动员|队员|球员|冠军|亚军|季军|得主|总统|总理|首相|外长|大使|议长|主持人|作者|导演|演员|村民|市民|居民|老人|师傅|员|长)$/;
 
 /** Words that end organisation names: 公司, 集团, 医院…; and 局, 委, 部… when they end a longer word (公安局, not 干部). */
@@ -179,6 +180,20 @@ export function findNames(text: string): NameSpan[] {
       if (a < i || t.tag === 'nt' || t.word.length >= 3) push(a, i + 1, 'org');
       continue;
     }
+    // 平 + 海路: jieba cuts an unknown road or bridge name before its last syllable.
+    const next = ts[i + 1];
+    if (
+      han(t.word) &&
+      t.word.length === 1 &&
+      /^(n|x|nr|ns|nz|j)$/.test(t.tag) &&
+      next &&
+      /^\p{Script=Han}[路桥港湾镇村]$/u.test(next.word) &&
+      !PLACE_TAIL.test(next.word)
+    ) {
+      push(i, i + 2, 'place');
+      i++;
+      continue;
+    }
     // 会萍 + 镇, 平海 + 公路, 江州 + 市: a proper or unknown word followed by a place word.
     if (han(t.word) && /^(ns|nr|nz|x|j)$/.test(t.tag) && PLACE_TAIL.test(ts[i + 1]?.word ?? '')) {
       push(i, i + 2, 'place');
@@ -190,8 +205,8 @@ export function findNames(text: string): NameSpan[] {
       continue;
     }
     if (/^(ns|nt)$/.test(t.tag) && han(t.word) && t.word.length >= 2) push(i, i + 1, t.tag === 'nt' ? 'org' : 'place');
-    // jieba tags some cities as other proper nouns (南通/nz); a short one is most often a place.
-    else if (t.tag === 'nz' && han(t.word) && t.word.length >= 2 && t.word.length <= 3) push(i, i + 1, 'place');
+    // jieba tags some cities as other proper nouns (南通/nz); a two-character one is most often a place.
+    else if (t.tag === 'nz' && han(t.word) && t.word.length === 2) push(i, i + 1, 'place');
   }
   return out.sort((x, y) => x.start - y.start);
 }

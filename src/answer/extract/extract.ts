@@ -55,8 +55,13 @@ export function extract(
   sentences: ScoredSentence[],
   threshold: Record<Lang, number> = FOUND_THRESHOLD,
 ): Extraction | undefined {
+  const least = threshold[q.lang];
   const usable = sentences.filter((s) => s.complete);
   const ex = candidate(q, usable);
-  if (!ex || ex.fit <= 0) return undefined;
-  return ex.sentence.coverage >= threshold[q.lang] ? ex : undefined;
+  if (ex && ex.fit > 0 && ex.sentence.coverage >= least) return ex;
+  // The best span may sit in a sentence that covers too little (a dateline's 27日上午): look again
+  // among the sentences that cover the question.
+  const covering = usable.filter((s) => s.coverage >= least);
+  const again = covering.length && covering.length < usable.length ? candidate(q, covering) : undefined;
+  return again && again.fit > 0 ? again : undefined;
 }

@@ -10,6 +10,7 @@ import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { ScoredSentence } from '../scorer.js';
 import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
+import { respectively } from './respectively.js';
 
 /** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
 /** How precise a date mention is. */
@@ -50,6 +51,8 @@ function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = '')
     case 'percent':
       return m.measure === 'percent' ? 1 : 0;
     case 'count':
+      // 多少扣蟹: a thing sold by weight or volume is counted in 斤 or 吨.
+      if (m.measure === 'weight' || m.measure === 'volume') return 0.6;
       return m.measure === 'count' ? 1 : m.measure === 'other' ? 0.5 : 0;
     case undefined:
     case 'any':
@@ -84,6 +87,9 @@ function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
   return { ...s, start: prev.start, index: s.index - 1, text: s.para.slice(prev.start, s.end) };
 }
 
+/** A question about when something starts (从哪天开始, 何时开通, 起施行). */
+const STARTS = /开始|起|开通|启用|实施|执行|施行|投用|运营|starts?|begins?|opens?|effect/;
+
 /**
  * The best figure of the asked kind among the best sentences, with its score; undefined when no
  * sentence holds one.
@@ -106,6 +112,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         if (grain && grain === mine) f *= 1.2;
         // 'Which day' wants a day, not the year the article mentions in passing.
         else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
+        // 从哪天开始, 哪天开通: the date something starts from (4月10日起), not the day it was announced.
+        if (STARTS.test(q.norm) && /^\s*(起|开始|正式|开通|启用|实施|执行|施行)/.test(from.text.slice(m.end))) f *= 1.3;
         // A date that qualifies a noun (落实2020年安全生产…清单) is not when something happened.
         if (
           /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&
@@ -133,7 +141,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       const score = s.score + 0.35 * f + 0.45 * near + 0.1 * owner - (own ? 0 : 0.1);
       if (!best || score > best.score) {
         const sentence = own ? s : joinSentences(from, s);
-        best = { sentence, span: m.text, context: clauseAt(from.text, m.start), mention: m, score, fit: f };
+        const pick = (own && respectively(q, s.text, m)) || m;
+        best = { sentence, span: pick.text, context: clauseAt(from.text, pick.start), mention: pick, score, fit: f };
       }
     }
     if (q.intent.slot === 'ordinal') {

@@ -6,6 +6,7 @@
  */
 import { normalize } from '../../text/normalize.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { Concept } from '../question/concept.js';
 import type { ScoredSentence } from '../scorer.js';
 import { inFurniture, namesIn, nearness } from './binding.js';
 import type { Extraction } from './extraction.js';
@@ -105,7 +106,28 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
 /** Titles: the post written before a name the question gives (张轩担任什么职务 → 副市长、市公安局局长). */
 export function pickTitle(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   const person = q.concepts.find((c) => c.kind === 'entity');
-  if (!person) return undefined;
+  return (person && officeBefore(person, sentences)) ?? pickRank(q, sentences);
+}
+
+/** A civil-service grade: 副科职, 正处级, 厅局级. */
+const RANK = /(正|副)?(国|省|部|厅|局|司|处|县|科|股)(局)?(级|职)/g;
+
+/** The grade a sentence gives (派驻一名副科职干部), in the clause holding most of the question. */
+function pickRank(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  let best: Extraction | undefined;
+  for (const s of sentences.slice(0, 5)) {
+    for (const m of s.text.matchAll(RANK)) {
+      const clause = clauseAt(s.text, m.index);
+      const hits = q.concepts.filter((c) => s.matches.some((x) => x.concept === c && x.at >= 0)).length;
+      const score = s.score + hits * 0.01;
+      if (!best || score > best.score) best = { sentence: s, span: m[0], context: clause, score, fit: 1 };
+    }
+  }
+  return best;
+}
+
+/** The office written before a person's name: 副市长、市公安局局长张轩 → 市公安局局长. */
+function officeBefore(person: Concept, sentences: ScoredSentence[]): Extraction | undefined {
   for (const s of sentences.slice(0, 5)) {
     const m = s.matches.find((x) => x.concept === person && x.at > 0);
     if (!m) continue;

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../core/types.js';
 import type { DateRange, KeywordSearch } from '../../index/loaded-index.js';
-import { englishFigures, findMentions } from '../../text/figures.js';
+import { englishFigures, findEnglishMentions, findMentions } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
 import { tokens } from '../../text/names.js';
 import { detectLang, normalize } from '../../text/normalize.js';
@@ -81,7 +81,11 @@ export function analyzeQuestion(
   const given = new Set(
     lang === 'zh'
       ? findMentions(norm).map((m) => normalize(m.text))
-      : [...englishFigures(question).dates, ...englishFigures(question).numbers.map(String)],
+      : [
+          ...englishFigures(question).dates,
+          ...englishFigures(question).numbers.map(String),
+          ...findEnglishMentions(question).map((m) => String(m.value)),
+        ],
   );
   return {
     text: question,

@@ -5,7 +5,7 @@
  */
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import { englishWords } from '../../text/english.js';
-import { englishFigures, isMonthWord } from '../../text/figures.js';
+import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
 import { findNames } from '../../text/names.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
@@ -81,8 +81,14 @@ export function enConcepts(
   const periods = time.periods;
   if (!time.compare) concepts.push(...periods.map(periodConcept));
   const inPeriod = (n: number) => periods.some((p) => p.text.includes(String(n)));
+  // "over 1 billion yuan" is the bulletin's 超10亿元: a figure with a unit is matched by its value.
+  const measured = findEnglishMentions(question).filter((m) => m.unit && m.kind !== 'duration');
+  for (const m of measured) {
+    const figure = { value: m.value, kind: m.kind, measure: m.measure };
+    concepts.push({ label: m.text, alts: [exact(m.text)], weight: 1, kind: 'figure', required: true, figure });
+  }
   for (const n of figures.numbers) {
-    if (inPeriod(n)) continue;
+    if (inPeriod(n) || measured.some((m) => m.text.includes(String(n)))) continue;
     concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true });
   }
   const tokens = question.match(/[A-Za-z]+/g) ?? [];

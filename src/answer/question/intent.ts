@@ -201,6 +201,21 @@ const EN_UNIT_WORDS: Record<string, RegExp> = {
   小时: /\bhours\b/,
 };
 
+/**
+ * An English question without what names or gives rather than asks: "Lingang New Area" names a
+ * place, "per jin" divides a price, "worth over 1 billion yuan" gives a figure. Lower case.
+ */
+function englishAsked(q: string): string {
+  return q
+    .replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ')
+    .toLowerCase()
+    .replace(/\b(per|a) [a-z]+/g, ' ')
+    .replace(
+      /\b((worth|valued at|costing|priced at)\s+)?((over|more than|under|less than|about|around|nearly|at least)\s+)?\d[\d.,]*\s*(thousand|million|billion)?\s*[a-z]+/g,
+      ' ',
+    );
+}
+
 const EN_RULES: Rule[] = [
   [
     /\b(what|which) (rank|position|place)\b|\branked?\b|\bwhere did .* (rank|finish|place)\b|\bwhat place\b/,
@@ -274,9 +289,7 @@ export function intentOf(q: string, lang: Lang): Intent {
     if (!m) continue;
     const intent: Intent = { ...make(m), at: { start: m.index, end: m.index + m[0].length } };
     if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno') {
-      // "Lingang New Area" names a place; its words measure nothing.
-      const measure =
-        lang === 'zh' ? zhMeasure(text) : enMeasure(q.replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ').toLowerCase());
+      const measure = lang === 'zh' ? zhMeasure(text) : enMeasure(englishAsked(q));
       if (intent.slot === 'number') {
         // 多少 + a noun (有多少项目) counts that noun.
         const counted =
@@ -288,11 +301,13 @@ export function intentOf(q: string, lang: Lang): Intent {
       } else if (measure && intent.slot === 'what' && lang === 'en') return { ...intent, slot: 'number', measure };
     }
     if (lang === 'en' && intent.slot === 'number') {
-      // "per jin" divides a price; the answer is money, not a weight.
-      const unit = Object.entries(EN_UNIT_WORDS).find(([, re]) => re.test(text.replace(/\b(per|a) \w+/g, '')))?.[0];
+      const asked = englishAsked(q);
+      const unit = Object.entries(EN_UNIT_WORDS).find(([, re]) => re.test(asked))?.[0];
       if (unit) intent.unit = unit;
     }
     return intent;
   }
-  return { slot: 'what' };
+  // No question word (平海路 总投资?): a measure named asks for its figure.
+  const measure = lang === 'zh' ? zhMeasure(text) : undefined;
+  return measure && measure !== 'change' ? { slot: 'number', measure } : { slot: 'what' };
 }

@@ -8,7 +8,7 @@ import { pinyin } from 'pinyin-pro';
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import { findMentions } from '../../text/figures.js';
 import type { Lexicon } from '../../text/lexicon.js';
-import { findNames, type Token, tokens } from '../../text/names.js';
+import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
 import type { Intent } from './intent.js';
@@ -23,7 +23,7 @@ const FILLERS = new RegExp(
     '报纸上说|报纸说|报上说|新闻说|报道说|据报道|报纸上|报纸里|报纸|报上|新闻里|这一期|这期|本期|最新一期',
     '请问|请|告诉我|我想知道|想知道|想问一下|想问|问一下|听说|据说|帮我|帮忙查|查一下|查下|说说|讲讲|你知道|知道|到底|究竟|一共|总共|一下',
     '那个|这个|那些|这些|那边|这边|那块|那一块|那会儿|那时候|那次|这次|那里|这里|那位|这位|那家|这家|咱们|咱|我们|你们',
-    '最新|最近|近期|近来|当前|如今|眼下|至今|迄今|来着|的话|左右|大概|差不多|具体|现在|目前|当时|后来|最后|还有|一般|算是|属于|情况|东西|意思|名字叫|叫做|名叫',
+    '最新|最近|近期|近来|当前|如今|眼下|至今|迄今|是从|来着|的话|左右|大概|差不多|具体|现在|目前|当时|后来|最后|还有|一般|算是|属于|情况|东西|意思|名字叫|叫做|名叫',
     '吗|呢|啊|呀|吧|嘛|哦|哈|啦|么|呗|咯|哇|噢|诶',
   ].join('|'),
   'g',
@@ -130,7 +130,9 @@ export function zhConcepts(
   for (const p of time.periods) {
     // Periods compared with each other choose the issues to answer from, not the sentence.
     if (!time.compare) concepts.push(periodConcept(p));
-    rest = blank(rest, p.start, p.end);
+    // 3月1日时, 节前: the word after a time belongs to it.
+    const tail = /^(的时候|之前|之后|以来|期间|时|前|后|起)/.exec(rest.slice(p.end))?.[0].length ?? 0;
+    rest = blank(rest, p.start, p.end + tail);
   }
   for (const m of findMentions(rest)) {
     if (!GIVEN_FIGURE(m.text) || m.kind === 'date') continue;
@@ -190,7 +192,16 @@ export function zhConcepts(
     const weight = known ? weightOf(alts, keyword) : t.word.length >= 2 && t.tag !== 'x' ? 0.6 : 0.15;
     // 预计, 计划: how sure the news is, never what the question is about.
     const modal = MODAL.test(t.word);
-    const concept: Concept = { label: t.word, alts, weight: modal ? 0.3 : weight, kind: 'content', required: false };
+    // 区长是谁: the answer holds that office; a 书记 is no answer.
+    const office = intent.slot === 'person' && TITLES.test(t.word);
+    const concept: Concept = {
+      label: t.word,
+      alts,
+      weight: modal ? 0.3 : weight,
+      kind: 'content',
+      required: false,
+      ...(office ? { inSentence: true } : {}),
+    };
     concepts.push(concept);
     if (modal) continue;
     // The asked thing may be a word the corpus lacks (人口): then nothing can answer the question.

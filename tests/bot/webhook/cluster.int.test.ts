@@ -11,9 +11,9 @@ import {
   startHaproxy,
   startRedis,
   startReplica,
-} from '../../testkit/cluster.js';
-import { FakeBotApi } from '../../testkit/fake-bot-api.js';
-import { waitFor, workspace } from '../helpers.js';
+} from '../../../testkit/cluster.js';
+import { FakeBotApi } from '../../../testkit/fake-bot-api.js';
+import { waitFor, workspace } from '../../helpers.js';
 
 // One bot (same id, so the same keys in Redis); each replica its own token text, to tell who answered.
 const TOKENS = ['770077:ReplicaOneTokenABCDEFGHIJKLMN', '770077:ReplicaTwoTokenABCDEFGHIJKLMN'];

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Answerer } from '../../src/answer/answerer.js';
-import { launchBot, type RunningBot } from '../../src/bot/start.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
-import { buildIndex } from '../../src/index/store/build.js';
-import { loadIndex } from '../../src/index/store/load.js';
-import { FakeBotApi, validTelegramHtml } from '../../testkit/fake-bot-api.js';
-import { at, workspace } from '../helpers.js';
+import { Answerer } from '../../../src/answer/answerer.js';
+import { launchBot, type RunningBot } from '../../../src/bot/start.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { createLogger } from '../../../src/core/logger.js';
+import { buildIndex } from '../../../src/index/store/build.js';
+import { loadIndex } from '../../../src/index/store/load.js';
+import { FakeBotApi, validTelegramHtml } from '../../../testkit/fake-bot-api.js';
+import { at, workspace } from '../../helpers.js';
 
 const TOKEN = '654321:XYZdefGhIJKlmnoPQRstuVWxyz_9876543210';
 const SECRET = 'webhook-secret-0123456789';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBot, type RunningBot } from '../../src/bot/start.js';
-import { readEvalSet } from '../../src/cli/eval-set.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
-import { FakeBotApi } from '../../testkit/fake-bot-api.js';
-import { postUpdates } from '../../testkit/load-generator.js';
-import { seedAnswerer } from '../helpers.js';
+import { launchBot, type RunningBot } from '../../../src/bot/start.js';
+import { readEvalSet } from '../../../src/cli/eval-set.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { createLogger } from '../../../src/core/logger.js';
+import { FakeBotApi } from '../../../testkit/fake-bot-api.js';
+import { postUpdates } from '../../../testkit/load-generator.js';
+import { seedAnswerer } from '../../helpers.js';
 
 const SECRET = 'load-test-secret-0123456789';
 const api = new FakeBotApi();

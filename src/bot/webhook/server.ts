@@ -1,7 +1,7 @@
 /** The webhook's HTTP server: liveness, readiness, metrics, and the webhook path guarded by the secret token. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Answerer } from '../answer/answerer.js';
-import type { Config } from '../core/config.js';
+import type { Answerer } from '../../answer/answerer.js';
+import type { Config } from '../../core/config.js';
 
 /** Readiness and metrics, for the load balancer and Prometheus. */
 export interface Probes {

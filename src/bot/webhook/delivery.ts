@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { Logger } from '../core/logger.js';
-import { CLAIM_LEASE_MS, type UpdateClaims } from '../state/state-store.js';
+import type { Logger } from '../../core/logger.js';
+import { CLAIM_LEASE_MS, type UpdateClaims } from '../../state/state-store.js';
 import type { BotObserver } from './metrics.js';
 
 /** Longest update accepted; Telegram's are a few kilobytes. */

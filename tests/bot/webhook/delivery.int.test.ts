@@ -1,10 +1,10 @@
 /** Webhook delivery in one process (state in memory): de-duplication, refusals, /readyz, /metrics, draining. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBot, type RunningBot } from '../../src/bot/start.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
-import { FakeBotApi } from '../../testkit/fake-bot-api.js';
-import { useSeed } from '../helpers.js';
+import { launchBot, type RunningBot } from '../../../src/bot/start.js';
+import { loadConfig } from '../../../src/core/config.js';
+import { createLogger } from '../../../src/core/logger.js';
+import { FakeBotApi } from '../../../testkit/fake-bot-api.js';
+import { useSeed } from '../../helpers.js';
 
 const SECRET = 'delivery-secret-0123456789';
 const api = new FakeBotApi();

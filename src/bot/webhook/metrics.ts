@@ -1,7 +1,7 @@
 /** What the bot counts, served in Prometheus's text format at `GET /metrics` (prom-client). */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { IndexHolder } from '../index/loaded-index.js';
-import type { StateStore } from '../state/state-store.js';
+import type { IndexHolder } from '../../index/loaded-index.js';
+import type { StateStore } from '../../state/state-store.js';
 
 /** The events the bot reports as it handles updates; {@link BotMetrics} counts them. */
 export interface BotObserver {
@@ -9,10 +9,10 @@ export interface BotObserver {
   update(outcome: string): void;
   /** An update was acknowledged without being handled: answered before, or being handled elsewhere. */
   deduplicated(claim: 'done' | 'busy'): void;
-  /** A question or claim was refused by a rate limit. */
-  limited(scope: 'user' | 'group'): void;
-  /** A question (`ask`) or claim (`check`) was answered in `ms`, from the update to the reply sent. */
-  answered(kind: 'ask' | 'check', ms: number): void;
+  /** A question, claim or inline query was refused by a rate limit. */
+  limited(scope: 'user' | 'group' | 'inline'): void;
+  /** A question (`ask`), claim (`check`) or inline query (`inline`) was answered in `ms`, from update to reply. */
+  answered(kind: 'ask' | 'check' | 'inline', ms: number): void;
   /** An answer fell back: the LLM's answer was not used (its reason), or vectors failed (`vector`). */
   fallback(reason: string): void;
 }
@@ -50,13 +50,13 @@ export class BotMetrics implements BotObserver {
     });
     this.limitedCount = new Counter({
       name: 'bqa_rate_limited_updates_total',
-      help: 'Questions refused by a rate limit, by scope (user, group).',
+      help: 'Questions refused by a rate limit, by scope (user, group, inline).',
       labelNames: ['scope'],
       registers,
     });
     this.latency = new Histogram({
       name: 'bqa_answer_duration_seconds',
-      help: 'Time from an update to its answer being sent, by kind (ask, check).',
+      help: 'Time from an update to its answer being sent, by kind (ask, check, inline).',
       labelNames: ['kind'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
@@ -114,11 +114,11 @@ export class BotMetrics implements BotObserver {
     this.dedup.inc({ reason: claim });
   }
 
-  limited(scope: 'user' | 'group'): void {
+  limited(scope: 'user' | 'group' | 'inline'): void {
     this.limitedCount.inc({ scope });
   }
 
-  answered(kind: 'ask' | 'check', ms: number): void {
+  answered(kind: 'ask' | 'check' | 'inline', ms: number): void {
     this.latency.observe({ kind }, ms / 1000);
   }
 

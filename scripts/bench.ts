@@ -19,6 +19,7 @@ import { loadConfig } from '../src/core/config.js';
 import { buildIndex } from '../src/index/store/build.js';
 import { loadIndex } from '../src/index/store/load.js';
 import { pollingLatency, webhookThroughput } from './bench/bot-load.js';
+import { clusterLoad } from './bench/cluster-load.js';
 import { type BenchResults, renderReport } from './bench/report.js';
 
 /** Runs one benchmark step in its own process and returns the JSON object it prints last. */
@@ -136,14 +137,22 @@ runMain(async () => {
     };
     const questions = items.map((i) => i.q);
     results.polling = await pollingLatency(new Answerer(index, { topK: 8, maxQuestionChars: 500 }), questions, 100);
-    // The quick run stays under 30 s: no webhook load there.
-    if (!quick)
+    // The quick run stays under 30 s: no webhook or cluster load there.
+    if (!quick) {
       results.webhook = await webhookThroughput(
         { corpusDir: 'corpus', indexDir: config.indexDir },
         questions,
-        quick ? 500 : 2000,
+        2000,
         50,
       );
+      say('replicas behind haproxy, with and without Redis…');
+      try {
+        const index = { corpusDir: 'corpus', indexDir: config.indexDir };
+        results.cluster = await clusterLoad(index, questions, 2000, 50, 3);
+      } catch (err) {
+        say(`cluster section skipped: ${(err as Error).message}`);
+      }
+    }
 
     results.seconds = (performance.now() - t0) / 1000;
     mkdirSync('bench', { recursive: true });

@@ -8,12 +8,14 @@ import { openRuntime } from './app/runtime.js';
 import { startLocalChat } from './repl/repl.js';
 
 runMain(async () => {
-  const { config, answerer, log, indexConfig } = await openRuntime({ service: true });
+  const { config, answerer, log, indexConfig, state } = await openRuntime({ service: true });
   if (config.telegram.token) {
     const { startBot } = await import('./bot/start.js');
-    await startBot(config, indexConfig, answerer, log);
+    await startBot(config, indexConfig, answerer, log, state);
+    await state.close();
     process.exit(0);
   }
+  await state.close();
   const m = answerer.loaded.manifest;
   await startLocalChat(
     indexConfig,

@@ -1,5 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  callbackAnswerProblem,
+  commandsProblem,
+  inlineAnswerProblem,
+  replyMarkupProblem,
+  textProblem,
+} from './bot-api-checks.js';
+import { type WebhookOptions, WebhookSender } from './webhook-sender.js';
+
+export { validTelegramHtml } from './bot-api-checks.js';
 
 /** A recorded Bot API call. */
 export interface Call {
@@ -7,47 +17,34 @@ export interface Call {
   body: Record<string, any>;
   /** performance.now() when the call arrived. */
   at: number;
+  /** The bot token in the call's path: tells apart processes that use different tokens. */
+  token: string;
+  /** What the call returned: for `sendMessage`, the message as Telegram would store it. */
+  result?: any;
+  /** Why the API refused the call with 400 (its checks of text, results, menus), if it did. */
+  refused?: string;
 }
 
-const ALLOWED_TAGS = new Set([
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  'ins',
-  's',
-  'strike',
-  'del',
-  'a',
-  'code',
-  'pre',
-  'blockquote',
-  'tg-spoiler',
-  'span',
-]);
+/** A user as updates carry it. */
+export interface FakeUser {
+  id: number;
+  is_bot?: boolean;
+  first_name: string;
+  language_code?: string;
+}
 
-/** Validates HTML the way the Bot API documents it: known tags, balanced, entities only &lt; &gt; &amp; &quot; and numeric. */
-export function validTelegramHtml(html: string): boolean {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>|&([a-z#0-9]+);|[<>]|&/gi)) {
-    if (m[0] === '<' || m[0] === '>') return false;
-    if (m[0] === '&') return false;
-    if (m[3] !== undefined) {
-      if (!/^(lt|gt|amp|quot|#\d+|#x[0-9a-f]+)$/i.test(m[3])) return false;
-      continue;
-    }
-    const tag = (m[2] ?? '').toLowerCase();
-    if (!ALLOWED_TAGS.has(tag)) return false;
-    if (m[1]) {
-      if (stack.pop() !== tag) return false;
-    } else stack.push(tag);
-  }
-  return stack.length === 0;
+/** The `forward_origin` of a message forwarded from `user` (Bot API 7.0 and later). */
+export function forwardedFrom(user: FakeUser): Record<string, any> {
+  return { type: 'user', sender_user: { is_bot: false, ...user }, date: 0 };
 }
 
 /**
- * A small loopback Bot API: long polling, recorded calls, HTML validation and injectable failures.
+ * A small loopback Bot API: long polling, recorded calls, injectable failures, and the checks
+ * Telegram makes on messages, inline answers, command menus and callback answers (bot-api-checks.ts).
+ * It keeps the chats and messages it has seen, so that a sent message can be replied to and its
+ * buttons pressed.
+ * With `webhook` options, updates are delivered instead to the URL the bot gives `setWebhook`, and
+ * re-delivered when a call fails or times out, as Telegram does (see {@link WebhookSender}).
  */
 export class FakeBotApi {
   readonly calls: Call[] = [];
@@ -59,7 +56,18 @@ export class FakeBotApi {
   readonly offsets: number[] = [];
   private failures = new Map<string, Array<{ code: number; retry_after?: number }>>();
   private server?: Server;
+  private readonly slowChats = new Map<number, number>();
+  private readonly chats = new Map<number, Record<string, any>>();
+  private readonly messages = new Map<string, Record<string, any>>();
+  /** Command menus set with `setMyCommands`, by scope and language (see {@link menu}). */
+  private readonly menus = new Map<string, Array<{ command: string; description: string }>>();
   readonly bot = { id: 4242, is_bot: true, first_name: 'Bulletin', username: 'bulletin_qa_bot' };
+  /** Webhook delivery, when the API was created with `webhook` options. */
+  readonly webhook?: WebhookSender;
+
+  constructor(options: { webhook?: WebhookOptions } = {}) {
+    if (options.webhook) this.webhook = new WebhookSender(options.webhook);
+  }
 
   /** Starts listening on loopback (`port` 0: any free port) and returns the API root. */
   async start(port = 0): Promise<string> {
@@ -67,13 +75,19 @@ export class FakeBotApi {
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', async () => {
-        const method = (req.url ?? '').split('/').pop()?.split('?')[0] ?? '';
+        const [, tokenPart = '', method = ''] = (req.url ?? '').split('?')[0]?.split('/') ?? [];
+        const token = tokenPart.replace(/^bot/, '');
         const body = raw ? JSON.parse(raw) : {};
+        const call: Call = { method, body, at: performance.now(), token };
         const reply = (status: number, payload: object) =>
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+        const refuse = (description: string) => {
+          call.refused = description;
+          reply(400, { ok: false, error_code: 400, description: `Bad Request: ${description}` });
+        };
         const fail = this.failures.get(method)?.shift();
         if (fail) {
-          this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now() });
+          this.calls.push({ method: `${method}!${fail.code}`, body, at: performance.now(), token });
           // Code 0 stands for a connection reset.
           if (fail.code === 0) return req.socket.destroy();
           return reply(fail.code, {
@@ -88,11 +102,21 @@ export class FakeBotApi {
             ...(fail.retry_after ? { parameters: { retry_after: fail.retry_after } } : {}),
           });
         }
-        if (method !== 'getUpdates') this.calls.push({ method, body, at: performance.now() });
+        if (method !== 'getUpdates') this.calls.push(call);
         switch (method) {
           case 'getMe':
             return reply(200, { ok: true, result: this.bot });
+          case 'setWebhook':
+            this.webhook?.setTarget(body.url, body.secret_token);
+            return reply(200, { ok: true, result: true });
+          case 'deleteWebhook':
+            this.webhook?.setTarget(undefined);
+            return reply(200, { ok: true, result: true });
           case 'getUpdates': {
+            if (this.webhook?.active) {
+              const description = "Conflict: can't use getUpdates method while webhook is active";
+              return reply(409, { ok: false, error_code: 409, description });
+            }
             const offset = Number(body.offset ?? 0);
             this.offsets.push(offset);
             this.updates = this.updates.filter((u) => u.update_id >= offset);
@@ -104,20 +128,36 @@ export class FakeBotApi {
             return reply(200, { ok: true, result: this.updates.filter((u) => u.update_id >= offset) });
           }
           case 'sendMessage': {
-            if (body.parse_mode === 'HTML' && !validTelegramHtml(body.text))
-              return reply(400, { ok: false, error_code: 400, description: "Bad Request: can't parse entities" });
-            if (String(body.text).length > 4096)
-              return reply(400, { ok: false, error_code: 400, description: 'Bad Request: message is too long' });
-            return reply(200, {
-              ok: true,
-              result: {
-                message_id: this.nextMessage++,
-                date: 0,
-                chat: { id: body.chat_id, type: 'private' },
-                from: this.bot,
-                text: body.text,
-              },
+            const problem = textProblem(body.text, body.parse_mode) ?? replyMarkupProblem(body.reply_markup);
+            if (problem) return refuse(problem);
+            const slow = this.slowChats.get(body.chat_id);
+            if (slow) await new Promise((r) => setTimeout(r, slow));
+            const replied = this.messages.get(`${body.chat_id}:${body.reply_parameters?.message_id}`);
+            const result = this.remember({
+              message_id: this.nextMessage++,
+              date: 0,
+              chat: this.chats.get(body.chat_id) ?? { id: body.chat_id, type: 'private' },
+              from: this.bot,
+              text: body.text,
+              ...(replied ? { reply_to_message: replied } : {}),
+              ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
             });
+            call.result = result;
+            return reply(200, { ok: true, result });
+          }
+          case 'answerInlineQuery': {
+            const problem = inlineAnswerProblem(body);
+            return problem ? refuse(problem) : reply(200, { ok: true, result: true });
+          }
+          case 'answerCallbackQuery': {
+            const problem = callbackAnswerProblem(body);
+            return problem ? refuse(problem) : reply(200, { ok: true, result: true });
+          }
+          case 'setMyCommands': {
+            const problem = commandsProblem(body);
+            if (problem) return refuse(problem);
+            this.menus.set(this.menuKey(body.scope, body.language_code), body.commands);
+            return reply(200, { ok: true, result: true });
           }
           default:
             return reply(200, { ok: true, result: true });
@@ -129,6 +169,7 @@ export class FakeBotApi {
   }
 
   async stop(): Promise<void> {
+    this.webhook?.stop();
     for (const w of this.waiters) w();
     await new Promise<void>((r) => this.server?.close(() => r()));
     this.server?.closeAllConnections?.();
@@ -139,17 +180,77 @@ export class FakeBotApi {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
 
-  /** Queues a message update and returns its update id. */
-  push(message: Record<string, any>): number {
-    const update_id = this.nextUpdate++;
-    this.updates.push({ update_id, message: { message_id: this.nextMessage++, date: 0, ...message } });
-    for (const w of this.waiters.splice(0)) w();
-    return update_id;
+  /** Makes every `sendMessage` to a chat take `ms` longer (0: no delay), e.g. to outlast a webhook timeout. */
+  slowChat(chatId: number, ms: number): void {
+    this.slowChats.set(chatId, ms);
   }
 
-  /** Queues any update (callback query, inline query…) and returns its update id. */
+  /** Keeps a message (and its chat) so that later messages can reply to it and its buttons be pressed. */
+  private remember(message: Record<string, any>): Record<string, any> {
+    if (message.chat?.id !== undefined) {
+      this.chats.set(message.chat.id, message.chat);
+      this.messages.set(`${message.chat.id}:${message.message_id}`, message);
+    }
+    return message;
+  }
+
+  private menuKey(scope: unknown, languageCode: unknown): string {
+    return `${JSON.stringify(scope ?? { type: 'default' })}|${languageCode ?? ''}`;
+  }
+
+  /** The command menu set for a scope (default: everyone) and language ('' for the default language). */
+  menu(languageCode = '', scope?: Record<string, unknown>): Array<{ command: string; description: string }> {
+    return this.menus.get(this.menuKey(scope, languageCode || undefined)) ?? [];
+  }
+
+  /** Queues a message update and returns its update id. */
+  push(message: Record<string, any>): number {
+    return this.pushMessage(message).updateId;
+  }
+
+  /** Queues a message update; returns its update id and the message as kept (to reply to it later). */
+  pushMessage(message: Record<string, any>): { updateId: number; message: Record<string, any> } {
+    const kept = this.remember({ message_id: this.nextMessage++, date: 0, ...message });
+    return { updateId: this.pushUpdate({ message: kept }), message: kept };
+  }
+
+  /** Queues an inline query from `from` and returns its update id; its `id` is `iq<update id>`. */
+  pushInlineQuery(from: FakeUser, query: string): number {
+    const id = `iq${this.nextUpdate}`;
+    return this.pushUpdate({ inline_query: { id, from: { is_bot: false, ...from }, query, offset: '' } });
+  }
+
+  /**
+   * Presses the button with `data` under a message the bot sent (a recorded `sendMessage` call), as
+   * `from`: queues the callback query with the message as Telegram keeps it. Returns its update id.
+   */
+  pressButton(sent: Call, data: string, from: FakeUser): number {
+    const message = sent.result;
+    const buttons = (message?.reply_markup?.inline_keyboard ?? []).flat();
+    if (!buttons.some((b: any) => b.callback_data === data)) throw new Error(`no button with data ${data}`);
+    return this.pushUpdate({
+      callback_query: {
+        id: `cb${this.nextUpdate}`,
+        from: { is_bot: false, ...from },
+        chat_instance: String(message.chat.id),
+        message,
+        data,
+      },
+    });
+  }
+
+  /** The answers given to an inline query (`answerInlineQuery` calls), by its id. */
+  inlineAnswers(inlineQueryId: string): Call[] {
+    return this.calls.filter((c) => c.method === 'answerInlineQuery' && c.body.inline_query_id === inlineQueryId);
+  }
+
+  /** Queues any update (callback query, inline query…) for polling or webhook delivery; returns its update id. */
   pushUpdate(update: Record<string, any>): number {
     const update_id = this.nextUpdate++;
+    if (this.webhook) {
+      this.webhook.send({ update_id, ...update });
+      return update_id;
+    }
     this.updates.push({ update_id, ...update });
     for (const w of this.waiters.splice(0)) w();
     return update_id;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, inject } from 'vitest';
@@ -16,6 +16,19 @@ export function workspace(withSeed = true): { dir: string; config: Config; clean
   cpSync('corpus', corpusDir, { recursive: true, filter: (src) => withSeed || !src.endsWith('.txt') });
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: join(dir, 'index'), LOG_LEVEL: 'silent' });
   return { dir, config, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A workspace holding the seed page and the small dated archive of tests/eval/dated (eight issues
+ * dated by front matter, banner and file name), one issue moved to a dated folder (2021/04/06/a1.txt).
+ */
+export function datedWorkspace(): { dir: string; config: Config; cleanup: () => void } {
+  const ws = workspace();
+  const archive = join(ws.config.corpusDir, 'archive');
+  cpSync('tests/eval/dated/corpus', archive, { recursive: true });
+  mkdirSync(join(archive, '2021', '04', '06'), { recursive: true });
+  renameSync(join(archive, '2021-04-06.txt'), join(archive, '2021', '04', '06', 'a1.txt'));
+  return ws;
 }
 
 /** The seed index built once per run by the global setup, with its config. */

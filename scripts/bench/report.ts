@@ -1,3 +1,5 @@
+import { type ClusterResults, renderCluster } from './cluster-load.js';
+
 /** Everything `npm run bench` measured (bench/results.json), and the Markdown page made from it. */
 export interface SizeResult {
   target: number;
@@ -29,6 +31,7 @@ export interface BenchResults {
     lost: number;
     duplicated: number;
   };
+  cluster?: ClusterResults;
 }
 
 const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
@@ -232,6 +235,7 @@ export function renderReport(r: BenchResults): { markdown: string; summary: stri
       `Webhook (\`npm start\` process), ${w.updates} updates at concurrency ${w.concurrency}: ${f(w.updatesPerSecond, 0)} updates/s, p50 ${f(w.p50Ms, 1)} ms, p99 ${f(w.p99Ms, 1)} ms; non-200 ${w.non200}, lost ${w.lost}, answered twice ${w.duplicated}.`,
     );
   }
+  if (r.cluster) out.push('', ...renderCluster(r.cluster));
   const big = r.sizes.at(-1);
   if (!big) return { markdown: out.join('\n'), summary: 'no sizes measured' };
   const small = r.sizes.find((s) => s.ingest.chunks >= 90_000);

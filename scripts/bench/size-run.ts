@@ -11,7 +11,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Answerer } from '../../src/answer/answerer.js';
-import { analyzeQuestion } from '../../src/answer/question.js';
+import { analyzeQuestion } from '../../src/answer/question/analyze.js';
 import { questionVector } from '../../src/answer/retriever.js';
 import { judge, readEvalSet } from '../../src/cli/eval-set.js';
 import { loadConfig } from '../../src/core/config.js';

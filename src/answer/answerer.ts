@@ -5,14 +5,19 @@
 import { InputError } from '../core/errors.js';
 import { BILINGUAL_EMPTY_QUESTION, MESSAGES } from '../core/messages.js';
 import type { Answer, Citation, Lang } from '../core/types.js';
-import type { IndexHolder, LoadedIndex } from '../index/loaded-index.js';
+import { rangeOf } from '../index/chunk-days.js';
+import type { ArticleHead, IndexHolder, IssueSummary, LoadedIndex } from '../index/loaded-index.js';
 import { detectLang } from '../text/normalize.js';
 import { segmenter } from '../text/tokenizer.js';
-import { type Extraction, extract } from './extractor.js';
+import { extract, FOUND_THRESHOLD } from './extract/extract.js';
+import { acrossIssues, type IssueAnswers } from './extract/over-time.js';
+import { type FollowUp, followUpOf, preferArticle, type Topic, topicAfter } from './follow-up.js';
+import { rewriteFollowUp } from './follow-up-model.js';
 import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
-import { type AnalyzedQuestion, analyzeQuestion } from './question.js';
-import { citationOf, renderAnswer } from './render.js';
-import type { RetrievalTimings, RetrievedChunk } from './retriever.js';
+import { type AnalyzedQuestion, analyzeQuestion } from './question/analyze.js';
+import { periodBounds } from './question/when.js';
+import { answerLead, citationOf, cut, MAX_ANSWER, renderAnswer, renderChange } from './render.js';
+import { mergeHits, type RetrievalTimings, type RetrievedChunk, searchPasses } from './retriever.js';
 import { type ScoredSentence, scoreSentences } from './scorer.js';
 import { Snapshot } from './snapshot.js';
 
@@ -25,6 +30,8 @@ export interface AnswererOptions {
   retrieval?: 'hybrid' | 'keyword';
   /** An LLM to write answers from the retrieved passages; they are checked before being shown. */
   llm?: LlmOptions;
+  /** Least coverage to answer, by language (default FOUND_THRESHOLD); `npm run eval -- --sweep` varies it. */
+  foundThreshold?: Record<Lang, number>;
 }
 
 /** What the REPL's `:trace` shows: every retrieved chunk with its scores and the stage timings. */
@@ -35,8 +42,24 @@ export interface AnswerTrace {
   timings: RetrievalTimings & { analyze: number; extract: number; total: number };
 }
 
-/** An answer plus its trace, and whether the question was cut to `maxQuestionChars`. */
-export type TracedAnswer = Answer & { trace: AnswerTrace; truncated: boolean };
+/**
+ * An answer plus its trace, whether the question was cut to `maxQuestionChars`, the fact alone
+ * (`lead`, for a card's title; extractive answers only), the conversation's topic after it, and
+ * how a follow-up was understood.
+ */
+export type TracedAnswer = Answer & {
+  trace: AnswerTrace;
+  truncated: boolean;
+  lead?: string;
+  topic: Topic;
+  followUp?: FollowUp;
+};
+
+/** Options of one {@link Answerer.ask}. */
+export interface AskOptions {
+  /** The conversation's topic (the previous answer's `topic`): a question that lacks its subject takes it. */
+  topic?: Topic;
+}
 
 /** The evidence for a question: its analysis, the retrieved chunks and their sentences, best first. */
 export interface Evidence {
@@ -46,12 +69,6 @@ export interface Evidence {
   timings: RetrievalTimings & { analyze: number };
   vectorError?: string;
 }
-
-/**
- * Minimum share of the question's concepts a sentence must cover to answer from it.
- * Calibrated on the tuning part of the eval set with `npm run eval` (see README for the trade-off).
- */
-export const FOUND_THRESHOLD: Record<Lang, number> = { zh: 0.6, en: 0.5 };
 
 /** Removes markup and control characters a chat client may carry into a question. */
 export function cleanQuestion(text: string): string {
@@ -101,6 +118,19 @@ export class Answerer implements IndexHolder {
     return this.snapshot.index;
   }
 
+  /** The archive being served: its dated issues (oldest first) and the newest issue's date. */
+  get archive(): { issues: IssueSummary[]; newest?: string } {
+    const { issues, newest } = this.snapshot;
+    return { issues, ...(newest ? { newest } : {}) };
+  }
+
+  /** Headlines of the newest issue, in corpus order; empty when no article is dated. */
+  latestHeadlines(): ArticleHead[] {
+    const { newest, index } = this.snapshot;
+    const range = rangeOf(newest);
+    return range ? index.docs.articleHeads(range).filter((h) => h.date === newest) : [];
+  }
+
   /** The full text of one paragraph, for "show source" buttons; undefined when it is no longer indexed. */
   paragraph(articleId: string, n: number): { title: string; text: string; source: string } | undefined {
     const a = this.snapshot.index.docs.article(articleId);
@@ -119,25 +149,67 @@ export class Answerer implements IndexHolder {
     return { text: truncated ? text.slice(0, this.options.maxQuestionChars) : text, truncated };
   }
 
-  /** Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and claim checks. */
-  async evidence(text: string, snapshot = this.snapshot): Promise<Evidence> {
+  /**
+   * Retrieves and scores sentences for a question, all from one snapshot; shared by {@link ask} and
+   * claim checks. `analysed` is the question's analysis when the caller has it already.
+   */
+  async evidence(text: string, snapshot = this.snapshot, analysed?: AnalyzedQuestion): Promise<Evidence> {
     const t = performance.now();
-    const q = analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon);
+    const q = analysed ?? analyzeQuestion(text, snapshot.index.keyword, snapshot.index.lexicon, snapshot.newest);
     const analyze = performance.now() - t;
-    const { hits, timings, vectorError } = await snapshot.search.retrieve(q, this.options.topK);
+    const passes = searchPasses(q, { first: snapshot.issues[0]?.date, newest: snapshot.newest });
+    const results = await Promise.all(passes.map((p) => snapshot.search.retrieve(p, this.options.topK)));
+    const hits = mergeHits(results.map((r) => r.hits));
+    const timings: RetrievalTimings = { keyword: 0, vector: 0, fuse: 0 };
+    for (const r of results) {
+      timings.keyword += r.timings.keyword;
+      timings.vector += r.timings.vector;
+      timings.fuse += r.timings.fuse;
+    }
+    const vectorError = results.find((r) => r.vectorError)?.vectorError;
     const sentences = scoreSentences(q, hits, snapshot.source);
     return { q, hits, sentences, timings: { analyze, ...timings }, ...(vectorError ? { vectorError } : {}) };
   }
 
-  /** Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it. */
-  async ask(raw: string): Promise<TracedAnswer> {
+  /**
+   * The question's analysis and, when it lacks its subject, how it reads with the topic
+   * (follow-up.ts): the rules' reading, or with a chat model its checked rewrite.
+   */
+  private async withTopic(
+    text: string,
+    topic: Topic,
+    snapshot: Snapshot,
+  ): Promise<{ q: AnalyzedQuestion; followUp?: FollowUp }> {
+    const analyze = (t: string) => analyzeQuestion(t, snapshot.index.keyword, snapshot.index.lexicon, snapshot.newest);
+    const q = analyze(text);
+    const rules = followUpOf(q, topic);
+    if (!rules) return { q };
+    return {
+      q,
+      followUp: this.options.llm ? await rewriteFollowUp(this.options.llm, q, topic, rules, analyze) : rules,
+    };
+  }
+
+  /**
+   * Answers one question. Never invents: below the threshold the answer says the bulletin does not cover it.
+   * With `topic`, a follow-up is answered as the standalone question it makes, preferring the topic's article.
+   */
+  async ask(raw: string, options: AskOptions = {}): Promise<TracedAnswer> {
     const t0 = performance.now();
     const snapshot = this.snapshot;
     const { text, truncated } = this.prepare(raw);
-    const { q, hits, sentences, timings, vectorError } = await this.evidence(text, snapshot);
+    const read = options.topic && (await this.withTopic(text, options.topic, snapshot));
+    const followUp = read?.followUp;
+    const asked = followUp?.standalone ?? text;
+    // A question read as it stands keeps the analysis made to decide it.
+    const evidence = await this.evidence(asked, snapshot, followUp ? undefined : read?.q);
+    const { q, hits, timings, vectorError } = evidence;
+    const articleId = followUp && options.topic?.articleId;
+    const sentences = articleId ? preferArticle(evidence.sentences, articleId) : evidence.sentences;
     const t1 = performance.now();
-    const best = sentences[0];
-    const ex = best && best.coverage >= FOUND_THRESHOLD[q.lang] ? extract(q, sentences) : undefined;
+    const threshold = this.options.foundThreshold ?? FOUND_THRESHOLD;
+    const ex = extract(q, sentences, threshold);
+    const chosen = ex && acrossIssues(q, sentences, ex, threshold[q.lang]);
     const tExtract = performance.now() - t1;
     const elapsed = performance.now() - t0;
     const trace: AnswerTrace = {
@@ -154,13 +226,18 @@ export class Answerer implements IndexHolder {
       truncated,
       source: 'extractive' as const,
     };
+    const extractive = this.extractive(q, chosen, sentences, snapshot);
+    const lead = chosen && answerLead(q, chosen.main, snapshot.index.lexicon);
     const answer: TracedAnswer = {
       ...base,
       ...(vectorError ? { vectorError } : {}),
-      ...this.extractive(q, ex, sentences, snapshot),
+      ...extractive,
+      ...(lead ? { lead } : {}),
+      topic: topicAfter(q, extractive.citations, chosen && lead ? { span: chosen.main.span, lead } : undefined),
+      ...(followUp ? { followUp } : {}),
     };
     if (!this.options.llm || !hits.length) return answer;
-    const outcome = await llmAnswer(this.options.llm, text, q.lang, sentences, hits, answer);
+    const outcome = await llmAnswer(this.options.llm, asked, q.lang, sentences, hits, answer);
     const elapsedMs = ms(performance.now() - t0);
     if (outcome.kind === 'not-found') return { ...answer, elapsedMs };
     if (outcome.kind === 'fallback') {
@@ -173,32 +250,67 @@ export class Answerer implements IndexHolder {
       };
     }
     this.stats.llm++;
-    const { related: _related, ...rest } = answer;
-    return { ...rest, elapsedMs, found: true, source: 'llm', answer: outcome.answer, citations: outcome.citations };
+    const { related: _related, lead: _lead, ...rest } = answer;
+    return {
+      ...rest,
+      elapsedMs,
+      found: true,
+      source: 'llm',
+      answer: outcome.answer,
+      citations: outcome.citations,
+      topic: topicAfter(q, outcome.citations),
+    };
   }
 
   private extractive(
     q: AnalyzedQuestion,
-    ex: Extraction | undefined,
+    chosen: IssueAnswers | undefined,
     sentences: ScoredSentence[],
     snapshot: Snapshot,
   ): Pick<Answer, 'found' | 'answer' | 'citations' | 'related' | 'confidence'> {
-    if (!ex) {
+    const note = readAsNote(q, snapshot.newest);
+    if (!chosen) {
       return {
         found: false,
-        answer: MESSAGES[q.lang].notFound,
+        answer: this.notFound(q, snapshot) + note,
         citations: [],
         related: related(sentences),
-        confidence: Number((sentences[0]?.coverage ?? 0).toFixed(3)),
+        // A sentence missing a name or figure of the question is no evidence at all.
+        confidence: Number((sentences.find((s) => s.complete)?.coverage ?? 0).toFixed(3)),
       };
     }
+    const { main, earlier } = chosen;
+    const lexicon = snapshot.index.lexicon;
+    const text = earlier ? renderChange(q, main, earlier, lexicon) : renderAnswer(q, main, lexicon);
     return {
       found: true,
-      answer: renderAnswer(q, ex, snapshot.index.lexicon),
-      citations: [citationOf(ex.sentence, 1)],
-      confidence: Number(ex.sentence.coverage.toFixed(3)),
+      answer: cut(text, MAX_ANSWER - note.length) + note,
+      citations: [main, ...(earlier ? [earlier] : [])].map((e, i) => citationOf(e.sentence, i + 1)),
+      confidence: Number(main.sentence.coverage.toFixed(3)),
     };
   }
+
+  /** "Not in the bulletin", or, for a time no issue covers, that the archive has nothing for it. */
+  private notFound(q: AnalyzedQuestion, snapshot: Snapshot): string {
+    const say = MESSAGES[q.lang];
+    const window = q.time.window;
+    const first = snapshot.issues[0]?.date;
+    if (!window || !first || snapshot.covers(window)) return say.notFound;
+    const period = q.time.periods.map((p) => p.text).join(q.lang === 'zh' ? '、' : ', ');
+    return say.dates.uncovered(period, say.dates.issue(first), say.dates.issue(snapshot.newest));
+  }
+}
+
+/** How relative time words (上周, last week) were read, said after the answer; empty when there were none. */
+function readAsNote(q: AnalyzedQuestion, newest: string | undefined): string {
+  const say = MESSAGES[q.lang].dates;
+  return q.time.periods
+    .filter((p) => p.relative)
+    .map((p) => {
+      const [from, to] = periodBounds(p) ?? [];
+      return from && to ? say.readAs(p.text, say.issue(from), say.issue(to), say.issue(newest)) : '';
+    })
+    .join('');
 }
 
 /** The closest passages of an unanswered question, one per article, labelled as not an answer by front ends. */

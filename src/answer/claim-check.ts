@@ -1,9 +1,11 @@
 /** Checking a claim against the bulletin: figures with their units decide supported / contradicted / not found. */
 import { MESSAGES } from '../core/messages.js';
 import type { CheckResult, Lang } from '../core/types.js';
+import { daySpan } from '../index/chunk-days.js';
 import { englishFigures, findMentions, type Mention } from '../text/figures.js';
 import { normalize } from '../text/normalize.js';
 import type { Answerer } from './answerer.js';
+import { NEWER_MARGIN } from './extract/over-time.js';
 import { citationOf } from './render.js';
 import type { ScoredSentence } from './scorer.js';
 
@@ -39,7 +41,9 @@ function sameKind(f: ClaimFigure, m: Mention): boolean {
 
 /**
  * Checks a claim against the bulletin. Figures decide: a figure of the same unit in the best
- * matching sentence that equals the claim's supports it, one that differs contradicts it.
+ * matching sentence that equals the claim's supports it, one that differs contradicts it. A claim
+ * naming a time is checked against the issues about it; one naming none against the newest issue
+ * that speaks to it, saying so when an earlier issue supported it.
  *
  * @example
  * (await checkClaim(answerer, '海门有30个重大项目2月底复工')).verdict // 'contradicted'
@@ -61,7 +65,7 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
   // Figures in the claim are what is being checked, so they do not count towards finding the sentence.
   const figures = claimFigures(text, lang);
   const figureTexts = new Set(figures.map((f) => normalize(f.text)));
-  const candidates = sentences.filter((s) => s.coverage >= CHECK_THRESHOLD[lang]).slice(0, 5);
+  const candidates = sentences.filter((s) => s.coverage >= CHECK_THRESHOLD[lang]).slice(0, 8);
   const best = candidates[0];
   if (!best) return done('not_found', say.notFound);
   if (!figures.length) {
@@ -69,19 +73,48 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
       ? done('supported', say.supported(best.text), best)
       : done('not_found', say.notFound, best);
   }
-  for (const s of candidates) {
-    const mentions = findMentions(s.text);
-    const matched = figures.map((f) => mentions.find((m) => sameKind(f, m) && m.value === f.value));
-    if (matched.every(Boolean)) return done('supported', say.supported(s.text), s);
-    for (const [i, f] of figures.entries()) {
-      if (matched[i]) continue;
-      // The bulletin's figure for the same thing: same unit, not itself one of the claim's figures.
-      const rival = mentions.find(
-        (m) => sameKind(f, m) && m.unit !== '' && !figureTexts.has(normalize(m.text)) && m.value !== f.value,
-      );
-      if (rival && s.coverage >= best.coverage * 0.9)
-        return done('contradicted', say.contradicted(rival.text, f.text), s);
+  // A claim naming no time is checked against the newest issue that speaks to it.
+  const ordered = q.time.periods.length ? candidates : [...candidates].sort((a, b) => lastDay(b) - lastDay(a));
+  let found: { verdict: 'supported' | 'contradicted'; s: ScoredSentence; rival?: string; claimed?: string } | undefined;
+  for (const s of ordered) {
+    const v = verdictOf(s, figures, figureTexts, best.coverage);
+    if (!v) continue;
+    if (!found) {
+      found = { ...v, s };
+      if (v.verdict === 'supported' || q.time.periods.length) break;
+    } else if (v.verdict === 'supported') {
+      // The newest issue has another figure; an earlier one said what the claim says.
+      const r = done('contradicted', say.contradicted(found.rival ?? '', found.claimed ?? ''), found.s);
+      const earlier = say.earlierSupported(MESSAGES[lang].dates.issue(s.chunk.date));
+      return { ...r, answer: `${r.answer}${earlier}`, citations: [citationOf(found.s, 1), citationOf(s, 2)] };
     }
   }
-  return done('not_found', say.notFound, best);
+  if (!found) return done('not_found', say.notFound, best);
+  return found.verdict === 'supported'
+    ? done('supported', say.supported(found.s.text), found.s)
+    : done('contradicted', say.contradicted(found.rival ?? '', found.claimed ?? ''), found.s);
+}
+
+const lastDay = (s: ScoredSentence) => daySpan(s.chunk.date)?.[1] ?? -1;
+
+/** What one sentence says of the claim's figures: all of them (supported), another of the same kind, or nothing. */
+function verdictOf(
+  s: ScoredSentence,
+  figures: ClaimFigure[],
+  figureTexts: Set<string>,
+  bestCoverage: number,
+): { verdict: 'supported' | 'contradicted'; rival?: string; claimed?: string } | undefined {
+  const mentions = findMentions(s.text);
+  const matched = figures.map((f) => mentions.find((m) => sameKind(f, m) && m.value === f.value));
+  if (matched.every(Boolean)) return { verdict: 'supported' };
+  for (const [i, f] of figures.entries()) {
+    if (matched[i]) continue;
+    // The bulletin's figure for the same thing: same unit, not itself one of the claim's figures.
+    const rival = mentions.find(
+      (m) => sameKind(f, m) && m.unit !== '' && !figureTexts.has(normalize(m.text)) && m.value !== f.value,
+    );
+    if (rival && s.coverage >= bestCoverage - NEWER_MARGIN)
+      return { verdict: 'contradicted', rival: rival.text, claimed: f.text };
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
 import type { LoadedIndex } from '../index/loaded-index.js';
-import { analyzeQuestion } from './question.js';
+import { analyzeQuestion } from './question/analyze.js';
 import { HybridSearch } from './retriever.js';
 
 /**

@@ -3,6 +3,7 @@
  * fused by reciprocal rank.
  */
 import type { Chunk } from '../core/types.js';
+import { daySpan, isoDay } from '../index/chunk-days.js';
 import { embedsTerms } from '../index/embeddings.js';
 import type { DateRange, KeywordHit, LoadedIndex } from '../index/loaded-index.js';
 
@@ -136,4 +137,38 @@ export class HybridSearch {
       ...(vectorError ? { vectorError } : {}),
     };
   }
+}
+
+/** Days back from the newest issue searched on their own, so that recent reports are among the candidates. */
+export const RECENT_DAYS = 92;
+
+/**
+ * The searches one question needs in a dated archive: the whole archive; and the issues of the time
+ * it names, or else the most recent ones, so that a topic reported every week for years still has
+ * its newest and its asked-for reports among the candidates.
+ */
+export function searchPasses(query: SearchQuery, archive: { first?: string; newest?: string }): SearchQuery[] {
+  const { range, ...all } = query;
+  if (range) return [all, query];
+  const newest = daySpan(archive.newest)?.[1];
+  const first = daySpan(archive.first)?.[0];
+  if (newest === undefined || first === undefined || newest - first <= RECENT_DAYS) return [all];
+  return [all, { ...all, range: { from: isoDay(newest - RECENT_DAYS), to: isoDay(newest) } }];
+}
+
+/** Merges the hits of several searches, each list's best first, without repeating a chunk. */
+export function mergeHits(lists: RetrievedChunk[][]): RetrievedChunk[] {
+  const seen = new Set<string>();
+  const out: RetrievedChunk[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) {
+    for (const list of lists) {
+      const hit = list[i];
+      if (hit && !seen.has(hit.chunk.id)) {
+        seen.add(hit.chunk.id);
+        out.push(hit);
+      }
+    }
+  }
+  return out;
 }

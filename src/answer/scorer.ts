@@ -1,9 +1,31 @@
-/** Scoring the sentences of retrieved chunks by how much of the question they cover. */
+/**
+ * Scoring the sentences of retrieved chunks by how much of the question they cover — in the
+ * sentence itself, or in the context a reader would use: the headline, the article's lead, the
+ * sentences before it ("该镇", "全区", "他" refer back to them) and the issue's date.
+ */
 import type { Chunk } from '../core/types.js';
+import { daySpan } from '../index/chunk-days.js';
+import { type Day, findPeriods, type Period, parseIsoDate, periodDays, relate } from '../text/dates.js';
+import { findMentions } from '../text/figures.js';
 import { normalize } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
-import type { AnalyzedQuestion, Concept } from './question.js';
+import { words } from '../text/tokenizer.js';
+import type { AnalyzedQuestion } from './question/analyze.js';
+import type { Concept } from './question/concept.js';
+import { reportLag } from './question/when.js';
 import type { RetrievedChunk } from './retriever.js';
+
+/** Where and how well a concept was found for one sentence. */
+export interface ConceptMatch {
+  concept: Concept;
+  /** 0–1: how much the match counts (an alternative's quality, less for context or partial matches). */
+  quality: number;
+  /** Offset in the sentence, or -1 when found only in its context. */
+  at: number;
+  length: number;
+  /** The sentence speaks of the same thing at another time (a yes-no question's "no"). */
+  conflict?: boolean;
+}
 
 /** A candidate sentence with how well it covers the question. Offsets are into the paragraph text. */
 export interface ScoredSentence {
@@ -16,67 +38,299 @@ export interface ScoredSentence {
   start: number;
   end: number;
   text: string;
-  /** Weighted share of the question's concepts found in the sentence (headline matches count 0.6). */
+  /** The sentence normalised for matching (same offsets). */
+  norm: string;
+  matches: ConceptMatch[];
+  /** Weighted share of the question's concepts covered, in the sentence or its context. */
   coverage: number;
+  /** Every required concept (names, given figures) is found in the sentence or its context. */
+  complete: boolean;
   score: number;
 }
 
-/** Headline matches show the article is on topic, but the sentence itself must carry the fact. */
-const TITLE_CREDIT = 0.6;
-
-function findAlt(haystack: string, alt: string): number {
-  if (/^\d+(\.\d+)?$/.test(alt)) {
-    const m = new RegExp(`(?<![\\d.])${alt.replace('.', '\\.')}(?![\\d.])`).exec(haystack);
-    return m ? m.index : -1;
-  }
-  return haystack.indexOf(alt);
+/** What the scorer needs to know about the corpus beyond the retrieved chunks. */
+export interface SentenceSource {
+  /** Headline, sub-headlines and lead sentence of an article, and its issue date. */
+  context(articleId: string): string;
+  /** A chunk's paragraph text and its sentences, with offsets into the paragraph. */
+  sentences(chunk: Chunk): { para: string; spans: Span[] };
+  /** The end of the article's text before the chunk's paragraph (for references back: 该局, 老薛). */
+  preceding(chunk: Chunk): string;
 }
 
-/** Where a concept first occurs in a (normalised) text, or -1. */
-export function conceptPosition(c: Concept, hay: string): number {
-  let best = -1;
-  for (const alt of c.alts) {
-    const i = findAlt(hay, normalize(alt));
-    if (i >= 0 && (best < 0 || i < best)) best = i;
+/** How much a concept found only in a sentence's context counts. */
+const CONTEXT_CREDIT = { entity: 0.85, figure: 0.85, focus: 0.5, content: 0.5 } as const;
+/** A sentence that only the context makes relevant must still carry part of the question itself. */
+const MIN_OWN_SHARE = 0.25;
+
+function findText(hay: string, needle: string): number {
+  if (!needle) return -1;
+  if (/^\d+(\.\d+)?$/.test(needle)) {
+    const m = new RegExp(`(?<![\\d.])${needle.replace('.', '\\.')}(?![\\d.])`).exec(hay);
+    return m ? m.index : -1;
   }
+  return hay.indexOf(needle);
+}
+
+/** Words by which news prose refers back to a place it has named, or to the paper's own city (全市, 该镇). */
+const DEICTIC_PLACE = /(全|我|本|该|此)(市|省|区|县|镇|乡|村)|当地/;
+/** Words by which news prose refers back to an organisation or person it has named (该局, 该公司, 他). */
+const DEICTIC_NAMED = /(该|本|此)(局|公司|集团|院|校|行|所|厂|中心|委|部|队|馆|社|医院|单位|企业|项目|工程)|他|她/;
+
+/** A figure of the same value and kind, however it is written (超过10亿元 = 超10亿元, 26號 = 26日). */
+function matchFigure(
+  figure: NonNullable<Concept['figure']>,
+  hay: string,
+): { quality: number; at: number; length: number } | undefined {
+  // A figure asked without its unit (超10亿) matches the same value of any measure (超10亿元).
+  const m = findMentions(hay).find(
+    (x) =>
+      x.kind === figure.kind &&
+      x.value === figure.value &&
+      (x.kind !== 'quantity' || x.measure === figure.measure || figure.measure === 'other'),
+  );
+  return m ? { quality: 1, at: m.start, length: m.end - m.start } : undefined;
+}
+
+/** True when a text names the concept in one of its own wordings (not by 全市 or 该局). */
+const named = (c: Concept, text: string) => c.alts.some((a) => text.includes(normalize(a.text)));
+
+/** A paper named after its city: 滨江日报, 南通晚报. */
+const PAPER = /(\p{Script=Han}{2,3}?)(日报|晚报|早报|商报|都市报|时报)/u;
+
+/** True when the article's paper is another city's (滨江日报): its 全市 is that city, not the concept. */
+function anotherPapers(c: Concept, context: string): boolean {
+  const home = PAPER.exec(context)?.[1];
+  return !!home && !named(c, home) && !c.alts.some((a) => home.includes(normalize(a.text).replace(/市$/, '')));
+}
+
+/** The best match of a concept in a text: exact alternatives first, then a long word found in pieces. */
+export function matchIn(
+  c: Concept,
+  hay: string,
+  context?: string,
+): { quality: number; at: number; length: number } | undefined {
+  if (c.figure) return matchFigure(c.figure, hay);
+  let best: { quality: number; at: number; length: number } | undefined;
+  for (const alt of c.alts) {
+    const text = normalize(alt.text);
+    const at = findText(hay, text);
+    if (at >= 0 && (!best || alt.quality > best.quality)) best = { quality: alt.quality, at, length: text.length };
+  }
+  if (best && best.quality >= 0.8) return best;
+  const w = c.alts[0] ? normalize(c.alts[0].text) : '';
+  const split = w.length >= 3 && /\p{Script=Han}/u.test(w) ? splitApart(w, hay) : undefined;
+  if (split && split.quality > (best?.quality ?? 0)) return split;
+  if (best) return best;
+  // 全市, 该镇: a place the corpus knows, referred back to (`context` is given for the sentence and
+  // its context, not for other text); in another city's paper, 全市 is that city.
+  if (c.kind === 'entity' && c.place && context !== undefined) {
+    const d = DEICTIC_PLACE.exec(hay);
+    if (d) return { quality: anotherPapers(c, context) ? 0.3 : 0.6, at: d.index, length: d[0].length };
+  }
+  // 该局, 他: a name the text before has given, referred back to.
+  if (c.kind === 'entity' && context !== undefined && named(c, context)) {
+    const d = DEICTIC_NAMED.exec(hay);
+    if (d) return { quality: 0.6, at: d.index, length: d[0].length };
+  }
+  // Partial credit for a long word written differently (平海路 for 平海公路): the share of its bigrams found.
+  if (w.length < 3 || !/\p{Script=Han}/u.test(w)) return undefined;
+  let found = 0;
+  let first = -1;
+  for (let i = 0; i + 1 < w.length; i++) {
+    const at = hay.indexOf(w.slice(i, i + 2));
+    if (at >= 0) {
+      found++;
+      if (first < 0) first = at;
+    }
+  }
+  const share = found / (w.length - 1);
+  return share >= 0.5 ? { quality: share * 0.7, at: first, length: 2 } : undefined;
+}
+
+type Found = { quality: number; at: number; length: number };
+
+const PIECES = new Map<string, string[]>();
+const PIECES_CACHE = 10_000;
+
+/** A compound's words, as jieba splits it (工程进度 → 工程, 进度); cached, as concepts recur. */
+function piecesOf(w: string): string[] {
+  let pieces = PIECES.get(w);
+  if (!pieces) {
+    // The search-mode cut also gives the whole word back: only its parts are wanted.
+    pieces = words(w).filter((x) => x !== w && /\p{Script=Han}/u.test(x));
+    // A four-character word jieba keeps whole (工程进度) is still two words to a reader.
+    if (pieces.length < 2 && w.length === 4) pieces = [w.slice(0, 2), w.slice(2)];
+    if (PIECES.size >= PIECES_CACHE) PIECES.clear();
+    PIECES.set(w, pieces);
+  }
+  return pieces;
+}
+
+/** A compound written with a word between its parts (工程进度 in 工程总体进度): every part, close together, in order. */
+function splitApart(w: string, hay: string): Found | undefined {
+  const pieces = piecesOf(w);
+  if (pieces.length < 2) return undefined;
+  const first = hay.indexOf(pieces[0] ?? '');
+  if (first < 0) return undefined;
+  let end = first + (pieces[0]?.length ?? 0);
+  for (const piece of pieces.slice(1)) {
+    const at = hay.indexOf(piece, end);
+    if (at < 0 || at - end > 4) return undefined;
+    end = at + piece.length;
+  }
+  return { quality: 0.8, at: first, length: end - first };
+}
+
+/**
+ * The best period of a text against an asked one: the same period, or `conflict` when it names only
+ * others. A starting point (今年以来, 2月5日以来) dates no figure and is passed over.
+ */
+function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found | 'conflict' | undefined {
+  let conflict = false;
+  let partial: Found | undefined;
+  for (const p of findPeriods(text, anchor)) {
+    if (/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3))) continue;
+    const r = relate(asked, p);
+    if (r === 'same') return { quality: 1, at: p.start, length: p.end - p.start };
+    if (r === 'overlap') partial ??= { quality: 0.3, at: p.start, length: p.end - p.start };
+    else if (r === 'conflict') conflict = true;
+  }
+  return partial ?? (conflict ? 'conflict' : undefined);
+}
+
+/**
+ * For a sentence that names no period: whether its issue can report on the asked one. A yearless
+ * asked period (3月) is read in the issue's year, or the year before when that month is still to come.
+ */
+function issueQuality(asked: Period, issueDate: string | undefined): number {
+  const issue = daySpan(issueDate);
+  if (!issue) return asked.year === undefined ? 0.6 : 0;
+  const parts = parseIsoDate(issueDate);
+  const month = asked.months?.[0];
+  const year =
+    asked.year ??
+    (parts?.year !== undefined && month && parts.month && month > parts.month + 1 ? parts.year - 1 : parts?.year);
+  const days = periodDays(asked, year);
+  if (!days) return 0.6;
+  // An issue of the period itself tells of it best; one soon after may still report on it.
+  if (issue[0] <= days[1] && issue[1] >= days[0]) return 0.7;
+  return issue[0] <= days[1] + reportLag(asked) && issue[1] >= days[0] ? 0.6 : 0;
+}
+
+/**
+ * How a sentence answers an asked period: by its own words, by the sentence before it, by the
+ * headline or the article's earlier text, or by its issue's date; -1 when it speaks of another period.
+ * A question asking for a date (什么时候) finds it in the sentence: that date is the answer, not a conflict.
+ */
+function periodQuality(
+  asked: Period,
+  norm: string,
+  around: { previous: string; wider: string },
+  issueDate: string | undefined,
+  asksDate: boolean,
+): Found | -1 {
+  const anchor = parseIsoDate(issueDate);
+  const own = matchPeriod(asked, norm, anchor);
+  if (own === 'conflict' && !asksDate) return -1;
+  if (own && own !== 'conflict' && own.quality === 1) return own;
+  // A part of the period (the year of an asked month) leaves the rest to the context.
+  let best: Found = own && own !== 'conflict' ? own : { quality: 0, at: -1, length: 0 };
+  const better = (f: Found) => {
+    if (f.quality > best.quality) best = f;
+  };
+  const previous = matchPeriod(asked, around.previous, anchor);
+  if (previous === 'conflict' && !asksDate && !own) return -1;
+  if (previous && previous !== 'conflict')
+    better({ quality: previous.quality * CONTEXT_CREDIT.figure, at: -1, length: 0 });
+  // The headline or an earlier paragraph may name the period; another period named there decides nothing.
+  const wider = matchPeriod(asked, around.wider, anchor);
+  if (wider && wider !== 'conflict') better({ quality: wider.quality * CONTEXT_CREDIT.figure, at: -1, length: 0 });
+  if (best.quality < 0.5) better({ quality: issueQuality(asked, issueDate), at: -1, length: 0 });
   return best;
 }
 
-/** Partial credit for a long word split differently in the passage: the share of its bigrams found. */
-function partial(c: Concept, hay: string): number {
-  const w = c.alts[0];
-  if (c.alts.length !== 1 || !w || w.length < 3) return 0;
-  let found = 0;
-  for (let i = 0; i + 1 < w.length; i++) if (hay.includes(w.slice(i, i + 2))) found++;
-  const share = found / (w.length - 1);
-  return share >= 0.5 ? share * 0.8 : 0;
+/** Scores one sentence against the question, with its context. */
+function scoreOne(
+  q: AnalyzedQuestion,
+  norm: string,
+  context: string,
+  around: { previous: string; wider: string },
+  issueDate: string | undefined,
+): Omit<ScoredSentence, keyof Span | 'chunk' | 'rank' | 'para' | 'siblings' | 'index' | 'norm' | 'score'> {
+  let total = 0;
+  let got = 0;
+  let own = 0;
+  let complete = true;
+  const matches: ConceptMatch[] = [];
+  for (const c of q.concepts) {
+    total += c.weight;
+    if (c.period) {
+      const p = periodQuality(c.period, norm, around, issueDate, q.intent.slot === 'date');
+      if (p === -1 && q.intent.slot === 'yesno') {
+        // "是不是定在5月底交工?" — a sentence giving another date is the answer: no.
+        matches.push({ concept: c, quality: 0.8, at: -1, length: 0, conflict: true });
+        got += c.weight * 0.8;
+        continue;
+      }
+      if (p === -1 || p.quality < 0.5) complete = false;
+      if (p !== -1 && p.quality > 0) {
+        matches.push({ concept: c, ...p });
+        got += c.weight * p.quality;
+        if (p.at >= 0) own += c.weight * p.quality;
+      }
+      continue;
+    }
+    const inSentence = matchIn(c, norm, context);
+    const inContext = matchIn(c, context, context);
+    const contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
+    if (inSentence && inSentence.quality >= contextQuality) {
+      matches.push({ concept: c, quality: inSentence.quality, at: inSentence.at, length: inSentence.length });
+      got += c.weight * inSentence.quality;
+      own += c.weight * inSentence.quality;
+    } else if (contextQuality > 0) {
+      matches.push({ concept: c, quality: contextQuality, at: -1, length: 0 });
+      got += c.weight * contextQuality;
+    }
+    const q1 = Math.max(inSentence?.quality ?? 0, contextQuality);
+    if (c.required && q1 < 0.5) complete = false;
+    // The asked thing's own words: in the sentence, or in the one before it whose subject it continues.
+    if (c.inSentence && (inSentence?.quality ?? 0) < 0.5 && (matchIn(c, around.previous)?.quality ?? 0) < 0.5)
+      complete = false;
+  }
+  const coverage = total ? got / total : 0;
+  // Context alone cannot make a sentence the answer: it must carry some of the question itself.
+  return { matches, coverage: total && own / total < MIN_OWN_SHARE ? coverage * 0.5 : coverage, complete };
 }
 
-/** What the extractor needs to know about the corpus beyond the retrieved chunks. */
-export interface SentenceSource {
-  /** Headline and sub-headlines of an article. */
-  headline(articleId: string): string;
-  /** A chunk's paragraph text and its sentences, with offsets into the paragraph. */
-  sentences(chunk: Chunk): { para: string; spans: Span[] };
-}
+const overlaps = (span: [number, number] | undefined, days: readonly [number, number]) =>
+  !!span && span[0] <= days[1] && span[1] >= days[0];
 
-/** Scores every sentence of the retrieved chunks against the question's concepts. */
+/**
+ * Scores every sentence of the retrieved chunks against the question's concepts, best first.
+ *
+ * @example
+ * const sentences = scoreSentences(q, hits, snapshot.source);
+ * sentences[0].coverage; // 0.92
+ */
 export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], source: SentenceSource): ScoredSentence[] {
-  const total = q.concepts.reduce((s, c) => s + c.weight, 0) || 1;
   const out: ScoredSentence[] = [];
+  const issue = q.time.issue && ([daySpan(q.time.issue.from)?.[0] ?? 0, daySpan(q.time.issue.to)?.[1] ?? 0] as const);
   hits.forEach((h, rank) => {
-    const head = normalize(source.headline(h.chunk.articleId));
+    const head = normalize(source.context(h.chunk.articleId));
     const { para, spans: siblings } = source.sentences(h.chunk);
+    const preceding = source.preceding(h.chunk);
+    const inIssue = !issue || overlaps(daySpan(h.chunk.date), issue);
     siblings.forEach((s, index) => {
       if (s.end <= h.chunk.start || s.start >= h.chunk.end) return;
-      const hay = normalize(s.text);
-      let got = 0;
-      for (const c of q.concepts) {
-        if (conceptPosition(c, hay) >= 0) got += c.weight;
-        else if (conceptPosition(c, head) >= 0) got += c.weight * TITLE_CREDIT;
-        else got += c.weight * partial(c, hay);
-      }
-      const coverage = got / total;
+      const norm = normalize(s.text);
+      const before = normalize(`${preceding}\n${para.slice(0, s.start)}`);
+      // A date set in the sentence before governs this one (2月7日,好消息终于传来。启东市…决定…).
+      const previous = normalize(siblings[index - 1]?.text ?? '');
+      const scored = scoreOne(q, norm, `${head}\n${before}`, { previous, wider: `${head}\n${before}` }, h.chunk.date);
+      // A question about one issue (今天的报纸) is answered from that issue only.
+      if (!inIssue) scored.complete = false;
+      const score = scored.coverage + 0.05 / (1 + rank) - (scored.complete ? 0 : 0.5);
       out.push({
         chunk: h.chunk,
         rank,
@@ -86,8 +340,9 @@ export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], sour
         start: s.start,
         end: s.end,
         text: s.text,
-        coverage,
-        score: coverage + 0.05 / (1 + rank),
+        norm,
+        ...scored,
+        score,
       });
     });
   });

@@ -1,11 +1,14 @@
 /** Terminal and JSON renderings of answers and claim checks. */
 import { MESSAGES } from '../core/messages.js';
-import type { Answer, CheckResult, Citation } from '../core/types.js';
+import type { Answer, CheckResult, Citation, Lang } from '../core/types.js';
 
-/** Plain-text rendering of citations for terminals. */
-export function formatCitations(citations: Citation[], label: string): string {
+/** Plain-text rendering of citations for terminals: headline, issue date, file and paragraph, quote. */
+export function formatCitations(citations: Citation[], label: string, lang: Lang): string {
   if (!citations.length) return '';
-  const rows = citations.map((c) => `  [${c.n}] ${c.title} (${c.source}, ¶${c.paragraph})\n      “${c.quote}”`);
+  const issue = MESSAGES[lang].dates.issue;
+  const rows = citations.map(
+    (c) => `  [${c.n}] ${c.title} · ${issue(c.date)} (${c.source}, ¶${c.paragraph})\n      “${c.quote}”`,
+  );
   return `\n${label}:\n${rows.join('\n')}`;
 }
 
@@ -13,13 +16,13 @@ export function formatCitations(citations: Citation[], label: string): string {
 export function formatAnswer(a: Answer & { truncated?: boolean }, maxQuestionChars?: number): string {
   const say = MESSAGES[a.lang];
   const note = a.truncated && maxQuestionChars ? `${say.truncated(maxQuestionChars)}\n` : '';
-  const related = a.related?.length ? formatCitations(a.related, say.related) : '';
-  return `${note}${a.answer}${formatCitations(a.citations, say.sources)}${related}`;
+  const related = a.related?.length ? formatCitations(a.related, say.related, a.lang) : '';
+  return `${note}${a.answer}${formatCitations(a.citations, say.sources, a.lang)}${related}`;
 }
 
 /** Readable claim-check result for `npm run check`. */
 export function formatCheck(r: CheckResult): string {
-  return `${r.verdict.toUpperCase()}: ${r.answer}${formatCitations(r.citations, MESSAGES[r.lang].sources)}`;
+  return `${r.verdict.toUpperCase()}: ${r.answer}${formatCitations(r.citations, MESSAGES[r.lang].sources, r.lang)}`;
 }
 
 const citationJson = (c: Citation) => ({
@@ -29,6 +32,7 @@ const citationJson = (c: Citation) => ({
   quote: c.quote,
   source: c.source,
   paragraph: c.paragraph,
+  date: c.date ?? null,
 });
 
 /** The JSON shape of `ask --json`: snake_case, the trace left out. */

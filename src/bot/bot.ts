@@ -1,6 +1,8 @@
 /**
- * The Telegram bot over the shared {@link Answerer}: private chats answer any text; groups answer on
- * @mention, on replies to the bot, and on /ask@bot or /check@bot. One `bot.catch` for everything.
+ * The Telegram bot over the shared {@link Answerer}: private chats answer any text (a forwarded
+ * message is a claim to check); groups answer on @mention, on replies to the bot, and on /ask@bot or
+ * /check@bot (as a reply, it checks the replied-to message); inline queries in any chat. Answers carry
+ * source and 👍/👎 buttons, and follow-ups take the chat's topic. One `bot.catch` for everything.
  */
 import { type Context, Telegraf } from 'telegraf';
 import type { Message } from 'telegraf/types';
@@ -11,12 +13,25 @@ import { userMessageOf } from '../core/errors.js';
 import { type Logger, redact } from '../core/logger.js';
 import { MESSAGES, type Messages } from '../core/messages.js';
 import { type IndexReloader, reloadSummary } from '../index/store/reloader.js';
+import { MemoryStateStore } from '../state/memory-store.js';
+import type { Limiter } from '../state/rate-limiter.js';
+import type { StateStore } from '../state/state-store.js';
 import { detectLang } from '../text/normalize.js';
+import { aboutText, latestText } from './archive.js';
+import { type AskedIn, answerRecord, Conversations } from './conversation.js';
+import { decodeFeedback, feedbackButtons, feedbackSummary, rate } from './feedback.js';
 import { answerHtml, checkHtml, escapeHtml } from './format.js';
-import { type Limiter, memoryLimiter } from './rate-limiter.js';
+import { inlineHandler } from './inline.js';
 import { keepTyping, sendHtml } from './reply.js';
 import { withRetries } from './retry.js';
 import { type Button, decodeSource, encodeSource, paragraphHash } from './source-buttons.js';
+import type { BotObserver } from './webhook/metrics.js';
+
+/** The text of a message, or its caption (a photo's, a document's): what `/check` as a reply checks. */
+function textOf(msg: object): string {
+  if ('text' in msg && typeof msg.text === 'string') return msg.text;
+  return 'caption' in msg && typeof msg.caption === 'string' ? msg.caption : '';
+}
 
 /** Longest text accepted as a question before the polite refusal. */
 const HARD_LIMIT = 4000;
@@ -27,11 +42,16 @@ function messagesFor(ctx: Context, sample = ''): Messages {
   return MESSAGES[zh ? 'zh' : 'en'];
 }
 
-/** Shared state a bot needs besides the answerer: rate limits, and the reloader for `/reload`. */
+/** What a bot needs besides the answerer: the reloader for `/reload`, shared state, and what counts its work. */
 export interface BotDeps {
   reloader?: IndexReloader;
+  /** Rate limits, chat context and feedback, shared by replicas (default: in this process's memory). */
+  state?: StateStore;
+  /** Overrides the limits `state` gives. */
   perUser?: Limiter;
   perGroup?: Limiter;
+  /** Counts updates, answers, refusals and fallbacks (`/metrics`). */
+  observer?: BotObserver;
 }
 
 /** Builds the bot; with a `reloader`, admins (ADMIN_USER_IDS) can `/reload` the index. */
@@ -43,8 +63,12 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     handlerTimeout: tg.updateTimeoutMs,
   });
   withRetries(bot.telegram, log);
-  const perUser = deps.perUser ?? memoryLimiter(tg.rateLimitPerMinute);
-  const perGroup = deps.perGroup ?? memoryLimiter(tg.groupRateLimitPerMinute);
+  const state = deps.state ?? new MemoryStateStore();
+  const perUser = deps.perUser ?? state.limiter('user', tg.rateLimitPerMinute);
+  const perGroup = deps.perGroup ?? state.limiter('group', tg.groupRateLimitPerMinute);
+  const observer = deps.observer;
+  const conversations = new Conversations(state.chats);
+  const isAdmin = (ctx: Context) => ctx.from !== undefined && tg.adminUserIds.includes(ctx.from.id);
 
   bot.use(async (ctx, next) => {
     // Telegraf gives each update its own Telegram client, so the retry policy is applied per update.
@@ -63,6 +87,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
         { update: ctx.update.update_id, chat: ctx.chat?.type, ms: Math.round(performance.now() - t0), outcome },
         'update',
       );
+      observer?.update(outcome);
     }
   });
 
@@ -71,6 +96,7 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
       ctx.chat && ctx.chat.type !== 'private' ? await perGroup.take(ctx.chat.id) : { ok: true, notify: false };
     const user = await perUser.take(ctx.from?.id ?? 0);
     if (group.ok && user.ok) return true;
+    observer?.limited(group.ok ? 'user' : 'group');
     if (user.notify || group.notify) await sendHtml(ctx, escapeHtml(messagesFor(ctx, sample).bot.limited));
     return false;
   };
@@ -88,23 +114,52 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     return row.length ? [row] : [];
   };
 
+  /** Where a question was asked, for its follow-up topic; undefined outside a chat message. */
+  const askedIn = (ctx: Context): AskedIn | undefined => {
+    const msg = ctx.message;
+    if (!ctx.chat || !ctx.from || !msg) return undefined;
+    const replyTo = 'reply_to_message' in msg ? msg.reply_to_message?.message_id : undefined;
+    return {
+      chatId: ctx.chat.id,
+      group: ctx.chat.type !== 'private',
+      userId: ctx.from.id,
+      messageId: msg.message_id,
+      ...(replyTo === undefined ? {} : { replyTo }),
+    };
+  };
+
   const answer = async (ctx: Context, question: string, mode: 'ask' | 'check') => {
     const say = messagesFor(ctx, question);
     if (!(await allowed(ctx, question))) return;
     if (question.length > HARD_LIMIT) return sendHtml(ctx, escapeHtml(say.bot.tooLong(HARD_LIMIT)));
     log.debug({ question }, 'question');
     const stopTyping = keepTyping(ctx);
+    const t0 = performance.now();
     try {
       if (mode === 'check') return await sendHtml(ctx, checkHtml(await checkClaim(answerer, question)));
-      const a = await answerer.ask(question);
-      if (a.fallback)
+      const asked = askedIn(ctx);
+      const topic = asked && (await conversations.topicFor(asked));
+      const a = await answerer.ask(question, topic ? { topic } : {});
+      if (a.followUp?.rejected) log.info({ rejected: a.followUp.rejected }, 'follow-up rewrite not used; rules used');
+      if (a.fallback) {
         log.warn({ fallback: a.fallback, detail: a.fallbackDetail }, 'LLM answer not used; extractive answer shown');
-      if (a.vectorError) log.warn({ vectorError: a.vectorError }, 'embeddings provider failed; keyword retrieval only');
-      await sendHtml(ctx, answerHtml(a, config.maxQuestionChars), sourceButtons(a.citations, MESSAGES[a.lang]));
+        observer?.fallback(a.fallback);
+      }
+      if (a.vectorError) {
+        log.warn({ vectorError: a.vectorError }, 'embeddings provider failed; keyword retrieval only');
+        observer?.fallback('vector');
+      }
+      const record = answerRecord(a, answerer.loaded.manifest.builtAt);
+      const buttons = sourceButtons(a.citations, MESSAGES[a.lang]);
+      const sent = await sendHtml(ctx, answerHtml(a, config.maxQuestionChars), [
+        [...(buttons[0] ?? []), ...feedbackButtons(record.id)],
+      ]);
+      if (asked) await conversations.remember(asked, sent, a.topic, record);
     } catch (err) {
       await sendHtml(ctx, escapeHtml(userMessageOf(err)));
     } finally {
       stopTyping();
+      observer?.answered(mode, performance.now() - t0);
     }
   };
 
@@ -120,13 +175,8 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
 
   bot.start((ctx) => sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.start)));
   bot.help((ctx) => sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.help)));
-  bot.command('about', (ctx) => {
-    const m = answerer.loaded.manifest;
-    const files = m.corpus.filter((f) => !m.skipped.some((s) => s.name === f.name)).map((f) => f.name);
-    const counts = `${m.articles} articles, ${m.chunks} chunks (built ${m.builtAt}).`;
-    const about = `bulletin-qa ${process.env.npm_package_version ?? ''}\n${files.join('\n')}\n${counts}`;
-    return sendHtml(ctx, escapeHtml(about));
-  });
+  bot.command('about', (ctx) => sendHtml(ctx, escapeHtml(aboutText(answerer, messagesFor(ctx)))));
+  bot.command('latest', (ctx) => sendHtml(ctx, escapeHtml(latestText(answerer, messagesFor(ctx)))));
   bot.command('reload', async (ctx) => {
     if (!deps.reloader || !tg.adminUserIds.includes(ctx.from.id))
       return sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.adminOnly));
@@ -134,10 +184,34 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
     log.info({ status: r.status, by: ctx.from.id }, 'reload command');
     return sendHtml(ctx, escapeHtml(reloadSummary(r)));
   });
+  bot.command('feedback', async (ctx) => {
+    const say = messagesFor(ctx);
+    if (!isAdmin(ctx)) return sendHtml(ctx, escapeHtml(say.bot.adminOnly));
+    return sendHtml(ctx, await feedbackSummary(state.feedback, say));
+  });
+  bot.command('new', async (ctx) => {
+    await conversations.forgetTopics(ctx.chat.id);
+    return sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.newTopic));
+  });
   bot.command('ask', (ctx) => answer(ctx, ctx.payload || '', 'ask'));
-  bot.command('check', (ctx) => answer(ctx, ctx.payload || '', 'check'));
+  bot.command('check', (ctx) => {
+    // Sent as a reply, it checks the replied-to message (its text or caption; forwarded ones too).
+    const replied = ctx.message.reply_to_message;
+    const claim = ctx.payload.trim() || (replied ? textOf(replied) : '');
+    if (!claim.trim()) return sendHtml(ctx, escapeHtml(messagesFor(ctx).check.usage));
+    return answer(ctx, claim, 'check');
+  });
+  bot.on(
+    'inline_query',
+    inlineHandler({ answerer, limiter: state.limiter('inline', tg.rateLimitPerMinute), log, observer }),
+  );
   bot.on('callback_query', async (ctx) => {
     const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
+    const pressed = decodeFeedback(data ?? '');
+    if (pressed) {
+      const say = messagesFor(ctx);
+      return rate(ctx, pressed, say, { conversations, feedback: state.feedback, userKey: tg.token ?? '' });
+    }
     const button = decodeSource(data ?? '');
     const p = button ? answerer.paragraph(button.articleId, button.paragraph) : undefined;
     if (!button || !p || paragraphHash(p.text) !== button.hash) {
@@ -158,10 +232,15 @@ export function createBot(config: Config, answerer: Answerer, log: Logger, deps:
       if (!mentioned(ctx, msg)) return;
       return answer(ctx, stripMention(ctx, msg.text), 'ask');
     }
-    return answer(ctx, msg.text, 'ask');
+    // A message forwarded into a private chat is a claim someone made: it gets a verdict.
+    return answer(ctx, msg.text, msg.forward_origin ? 'check' : 'ask');
   });
   bot.on('message', async (ctx) => {
-    if (ctx.chat.type === 'private') await sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.notText));
+    if (ctx.chat.type !== 'private') return;
+    const caption = 'caption' in ctx.message ? ctx.message.caption : undefined;
+    const forwarded = 'forward_origin' in ctx.message && ctx.message.forward_origin !== undefined;
+    if (forwarded && caption) return answer(ctx, caption, 'check');
+    await sendHtml(ctx, escapeHtml(messagesFor(ctx).bot.notText));
   });
 
   bot.catch(async (err, ctx) => {

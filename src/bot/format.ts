@@ -1,5 +1,5 @@
 /** Telegram HTML: escaping, answers and verdicts with their citations, and splitting under the message limit. */
-import { MESSAGES } from '../core/messages.js';
+import { MESSAGES, type Messages } from '../core/messages.js';
 import type { Answer, CheckResult, Citation } from '../core/types.js';
 
 /** Telegram's limit on one message's text. */
@@ -10,28 +10,37 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function citationsHtml(citations: Citation[], heading: string): string {
+function citationsHtml(citations: Citation[], heading: string, say: Messages): string {
   if (!citations.length) return '';
   return `\n\n<b>${escapeHtml(heading)}</b>\n${citations
-    .map((c) => `[${c.n}] <b>${escapeHtml(c.title)}</b>\n<blockquote>${escapeHtml(c.quote)}</blockquote>`)
+    .map((c) => {
+      const date = escapeHtml(say.dates.issue(c.date));
+      return `[${c.n}] <b>${escapeHtml(c.title)}</b> · ${date}\n<blockquote>${escapeHtml(c.quote)}</blockquote>`;
+    })
     .join('\n')}`;
 }
 
 /**
- * An answer as Telegram HTML: the answer first, then numbered citations in blockquotes; a notice
- * first when the question was cut to `maxQuestionChars`.
+ * An answer as Telegram HTML: the answer first (after what a follow-up was taken to be about), then
+ * numbered citations in blockquotes with their issue dates; a notice first when the question was
+ * cut to `maxQuestionChars`.
  */
-export function answerHtml(a: Answer & { truncated?: boolean }, maxQuestionChars?: number): string {
+export function answerHtml(
+  a: Answer & { truncated?: boolean; followUp?: { subject: string } },
+  maxQuestionChars?: number,
+): string {
   const say = MESSAGES[a.lang];
   const note = a.truncated && maxQuestionChars ? `<i>${escapeHtml(say.truncated(maxQuestionChars))}</i>\n` : '';
-  const related = a.related?.length ? citationsHtml(a.related, say.related) : '';
-  return `${note}${escapeHtml(a.answer)}${citationsHtml(a.citations, say.sources)}${related}`;
+  const about = a.followUp ? `<b>${escapeHtml(say.about(a.followUp.subject))}</b>` : '';
+  const related = a.related?.length ? citationsHtml(a.related, say.related, say) : '';
+  return `${note}${about}${escapeHtml(a.answer)}${citationsHtml(a.citations, say.sources, say)}${related}`;
 }
 
 /** A claim-check result as Telegram HTML. */
 export function checkHtml(r: CheckResult): string {
   const label = { supported: '✅', contradicted: '❌', not_found: '❔' }[r.verdict];
-  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, MESSAGES[r.lang].sources)}`;
+  const say = MESSAGES[r.lang];
+  return `${label} ${escapeHtml(r.answer)}${citationsHtml(r.citations, say.sources, say)}`;
 }
 
 /** Visible text of Telegram HTML (tags removed, entities decoded), for the plain-text fallback. */

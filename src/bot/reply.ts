@@ -24,9 +24,11 @@ export function keepTyping(ctx: Context): () => void {
 
 /**
  * Sends Telegram HTML, split into messages under 4096 characters, as a reply in groups; the buttons go
- * under the last part. If Telegram rejects the markup, the part is resent as plain text.
+ * under the last part. If Telegram rejects the markup, the part is resent as plain text. Returns the
+ * ids of the messages sent.
  */
-export async function sendHtml(ctx: Context, html: string, buttons?: Button[][]): Promise<void> {
+export async function sendHtml(ctx: Context, html: string, buttons?: Button[][]): Promise<number[]> {
+  const sent: number[] = [];
   const parts = splitHtml(html);
   const inGroup = ctx.chat?.type !== 'private';
   const replyTo =
@@ -36,10 +38,11 @@ export async function sendHtml(ctx: Context, html: string, buttons?: Button[][])
   for (const [i, part] of parts.entries()) {
     const markup = buttons?.length && i === parts.length - 1 ? { reply_markup: { inline_keyboard: buttons } } : {};
     try {
-      await ctx.reply(part, { parse_mode: 'HTML', ...replyTo, ...markup });
+      sent.push((await ctx.reply(part, { parse_mode: 'HTML', ...replyTo, ...markup })).message_id);
     } catch (err) {
       if (!/can't parse entities/i.test(String((err as Error).message))) throw err;
-      await ctx.reply(htmlToText(part), { ...replyTo, ...markup });
+      sent.push((await ctx.reply(htmlToText(part), { ...replyTo, ...markup })).message_id);
     }
   }
+  return sent;
 }

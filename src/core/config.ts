@@ -17,6 +17,13 @@ export interface Config {
   llm: { provider: 'none' | 'openai' | 'ollama'; model: string; timeoutMs: number };
   openai: { baseUrl: string; apiKey?: string };
   ollama: { baseUrl: string };
+  /**
+   * Shared state for replicas (rate limits, update de-duplication, chat context, feedback, the build
+   * lock); unset, all of it stays in this process's memory.
+   */
+  redisUrl?: string;
+  /** The local feedback log (👎 reports), an append-only JSON Lines file; with Redis, its outage fallback. */
+  feedbackFile: string;
   telegram: {
     token?: string;
     apiRoot: string;
@@ -30,6 +37,8 @@ export interface Config {
     adminUserIds: number[];
     /** Upper bound on handling one update, in milliseconds. */
     updateTimeoutMs: number;
+    /** Webhook mode: how long /readyz says "draining" before the server stops taking requests. */
+    drainDelayMs: number;
   };
 }
 
@@ -111,6 +120,25 @@ function url(env: Env, name: string, fallback?: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function redisUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let ok = false;
+  try {
+    const u = new URL(raw);
+    ok = (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '';
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new ConfigError(
+      `${name} is not a valid Redis URL: set it like redis://127.0.0.1:6379 (rediss:// for TLS, ` +
+        'redis://:password@host:6379/0 with a password), or leave it empty to keep state in memory.',
+    );
+  }
+  return raw;
+}
+
 /**
  * Parses and validates configuration. Throws a {@link ConfigError} naming the variable and the fix.
  *
@@ -177,6 +205,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     openai,
     ollama: { baseUrl: url(env, 'OLLAMA_BASE_URL', 'http://127.0.0.1:11434') },
+    redisUrl: redisUrl(env, 'REDIS_URL'),
+    feedbackFile: str(env, 'FEEDBACK_FILE', 'data/feedback.jsonl'),
     telegram: {
       token,
       apiRoot: url(env, 'TELEGRAM_API_ROOT', 'https://api.telegram.org'),
@@ -189,13 +219,15 @@ export function loadConfig(env: Env = process.env): Config {
       allowedChatIds: idList(env, 'ALLOWED_CHAT_IDS'),
       adminUserIds: idList(env, 'ADMIN_USER_IDS') ?? [],
       updateTimeoutMs: int(env, 'UPDATE_TIMEOUT_MS', 30000, 1000, 600000),
+      drainDelayMs: int(env, 'DRAIN_DELAY_MS', 3000, 0, 8000),
     },
   };
 }
 
-/** The configured secrets (bot token, API key, webhook secret), for the logger to redact. */
+/** The configured secrets (bot token, API key, webhook secret, Redis password), for the logger to redact. */
 export function secretsOf(config: Config): string[] {
-  return [config.telegram.token, config.telegram.webhookSecret, config.openai.apiKey].filter((s): s is string =>
-    Boolean(s),
+  const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : undefined;
+  return [config.telegram.token, config.telegram.webhookSecret, config.openai.apiKey, redisPassword].filter(
+    (s): s is string => Boolean(s),
   );
 }

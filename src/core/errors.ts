@@ -15,6 +15,7 @@ export interface ErrorCodes {
   provider: 'timeout' | 'provider-error' | 'misconfigured';
   input: 'empty' | 'unusable';
   telegram: 'unreachable';
+  state: 'unavailable';
 }
 
 /** Any error code. */
@@ -55,6 +56,9 @@ export class ProviderError extends AppError<ErrorCodes['provider']> {}
 
 /** The Bot API could not be reached. */
 export class TelegramError extends AppError<ErrorCodes['telegram']> {}
+
+/** Shared state (Redis) cannot be used right now; callers fall back to local state. */
+export class StateError extends AppError<ErrorCodes['state']> {}
 
 /** The user's input cannot be answered as given (empty, only punctuation). */
 export class InputError extends AppError<ErrorCodes['input']> {

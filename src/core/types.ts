@@ -19,7 +19,7 @@ export interface Article {
   continued: boolean;
   /** Corpus file name (relative to the corpus folder). */
   source: string;
-  /** Optional bulletin date from the file's front matter. */
+  /** The issue date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as given); undefined when unknown. */
   date?: string;
   /** Optional bulletin name from the file's front matter. */
   publication?: string;
@@ -34,10 +34,18 @@ export interface Paragraph {
   kind: 'body' | 'caption';
 }
 
+/** Where an issue date was read from: the file's front matter, its banner's date line, or its path. */
+export type DateOrigin = 'front-matter' | 'banner' | 'path';
+
 /** A parsed bulletin file. */
 export interface Bulletin {
   source: string;
+  /** The issue date, from the front matter, the banner's date line or the path, as precise as given. */
   date?: string;
+  /** Where `date` was read from. */
+  dateOrigin?: DateOrigin;
+  /** For the operator: a date that cannot be read or lies in the future. */
+  warning?: string;
   publication?: string;
   articles: Article[];
   /** Page banners and editor-credit lines recognised and kept out of articles. */
@@ -70,6 +78,8 @@ export interface Citation {
   quote: string;
   source: string;
   paragraph: number;
+  /** The issue date of the quoted article (`YYYY-MM-DD`, or less precise); undefined when unknown. */
+  date?: string;
 }
 
 /** Question language, as detected from its characters. */

@@ -27,11 +27,18 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** A file indexed with a caveat the operator should hear of (its date is unknown or in the future). */
+export interface FileWarning {
+  name: string;
+  warning: string;
+}
+
 /** The result of reading a corpus folder: parsed bulletins plus the files that were skipped and why. */
 export interface LoadedCorpus {
   files: CorpusFile[];
   bulletins: Bulletin[];
   skipped: SkippedFile[];
+  warnings: FileWarning[];
 }
 
 function walk(dir: string, root: string, out: string[]): void {
@@ -134,11 +141,16 @@ export function loadCorpus(dir: string): LoadedCorpus {
   const files = listCorpus(dir);
   const bulletins: Bulletin[] = [];
   const skipped: SkippedFile[] = [];
+  const warnings: FileWarning[] = [];
   for (const f of files) {
     const read = readCorpusFile(dir, f);
-    if ('reason' in read) skipped.push({ name: f.name, reason: read.reason });
-    else bulletins.push(read.bulletin);
+    if ('reason' in read) {
+      skipped.push({ name: f.name, reason: read.reason });
+      continue;
+    }
+    bulletins.push(read.bulletin);
+    if (read.bulletin.warning) warnings.push({ name: f.name, warning: read.bulletin.warning });
   }
   if (bulletins.length === 0) throw emptyCorpusError(dir, skipped);
-  return { files, bulletins, skipped };
+  return { files, bulletins, skipped, warnings };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Bulletin, Paragraph } from '../core/types.js';
 import { isTerminated } from '../text/sentences.js';
+import { bannerDate, issueDate } from './issue-date.js';
 
 /** Editor-credit line at the foot of a page, e.g. `编辑:吴滨 美编:刘玉容 校对:毛晓丽`. */
 const EDITOR_LINE = /^(责任)?编辑\s*[:：]|(美编|校对|组版|审校)\s*[:：]/;
@@ -52,6 +53,44 @@ function classify(lines: string[]): BlockKind {
     !hasUnbalancedPairs(joined) &&
     lines.every((l) => l.length <= MAX_HEADING_LINE && !/[。！？!?；;]/.test(l));
   return headingLike ? 'heading' : 'body';
+}
+
+/** A heading line: short, no sentence punctuation, no unclosed quote. */
+function headingLine(line: string): boolean {
+  return line.length <= MAX_HEADING_LINE && !/[。！？!?；;]/.test(line) && !hasUnbalancedPairs(line);
+}
+
+/**
+ * Splits a block of lines that holds more than one thing: a headline written right above its first
+ * paragraph with no blank line between, and paragraphs that each end a sentence on their own line.
+ * Lines broken in mid-sentence stay together.
+ */
+function splitBlock(lines: string[]): string[][] {
+  const out: string[][] = [];
+  let i = 0;
+  const bodyLike = (l: string | undefined) => l !== undefined && (l.length > MAX_HEADING_LINE || /[。！？!?]/.test(l));
+  if (lines.some((l) => bodyLike(l))) {
+    while (
+      i < lines.length - 1 &&
+      headingLine(lines[i] ?? '') &&
+      !EDITOR_LINE.test(lines[i] ?? '') &&
+      !CREDIT_LINE.test(lines[i] ?? '')
+    ) {
+      out.push([lines[i] ?? '']);
+      i++;
+    }
+  }
+  let current: string[] = [];
+  for (; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    current.push(line);
+    if (isTerminated(line) && i < lines.length - 1 && bodyLike(line)) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
 }
 
 const PAIRS: Array<[string, string]> = [
@@ -125,10 +164,13 @@ export function parseBulletin(text: string, source: string): Bulletin {
         .map((l) => l.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, ''))
         .filter(Boolean),
     )
+    .flatMap(splitBlock)
     .filter((b) => b.length > 0);
 
   const articles: Article[] = [];
   const furniture: string[] = [];
+  // A file holding several pages may carry a banner date line per page: articles take the last one above them.
+  let pageDate: string | undefined;
   let pendingHeads: string[] = [];
   let pendingCaptions: string[] = [];
   let pendingContinued = false;
@@ -146,7 +188,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
       captions: [],
       continued: pendingContinued,
       source,
-      ...(fm.date ? { date: fm.date } : {}),
+      ...(pageDate ? { date: pageDate } : {}),
       ...(fm.publication ? { publication: fm.publication } : {}),
     };
     pendingContinued = false;
@@ -200,6 +242,7 @@ export function parseBulletin(text: string, source: string): Bulletin {
     switch (kind) {
       case 'editor':
       case 'banner':
+        if (kind === 'banner') pageDate = bannerDate(body) ?? pageDate;
         // Headings right before an editor line are the page banner, not an article.
         furniture.push(...pendingHeads, body);
         pendingHeads = [];
@@ -247,9 +290,22 @@ export function parseBulletin(text: string, source: string): Bulletin {
     addParagraph(a, c, 'caption');
   }
   assignIds(articles);
+  const firstBanner = furniture.map(bannerDate).find(Boolean);
+  const dated = issueDate({
+    ...(fm.date !== undefined ? { frontMatter: fm.date } : {}),
+    banner: firstBanner,
+    path: source,
+  });
+  for (const a of articles) {
+    // The front matter speaks for the whole file; a banner for the page below it; the path for the rest.
+    const date = dated.origin === 'front-matter' ? dated.date : (a.date ?? dated.date);
+    if (date) a.date = date;
+    else delete a.date;
+  }
   return {
     source,
-    ...(fm.date ? { date: fm.date } : {}),
+    ...(dated.date ? { date: dated.date, dateOrigin: dated.origin } : {}),
+    ...(dated.warning ? { warning: dated.warning } : {}),
     ...(fm.publication ? { publication: fm.publication } : {}),
     articles,
     furniture,

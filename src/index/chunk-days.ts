@@ -31,6 +31,20 @@ export function daySpan(date: string | undefined): [number, number] | undefined 
   return [Date.UTC(year, 0, 1) / DAY_MS, Date.UTC(year, 11, 31) / DAY_MS];
 }
 
+/** The `YYYY-MM-DD` of a day number. */
+export const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The days an issue date stands for, as a {@link DateRange}: `2020-02` → 1 to 29 February 2020.
+ *
+ * @example
+ * rangeOf('2020-02') // { from: '2020-02-01', to: '2020-02-29' }
+ */
+export function rangeOf(date: string | undefined): DateRange | undefined {
+  const span = daySpan(date);
+  return span && { from: isoDay(span[0]), to: isoDay(span[1]) };
+}
+
 /** Chunk issue dates as day spans; an undated chunk never matches a range. */
 export class ChunkDays {
   private readonly spans: Int32Array;

@@ -34,9 +34,20 @@ export function formatTrace(a: TracedAnswer): string {
     const vec = `vec ${h.vector.toFixed(3)}${h.vectorRank ? `#${h.vectorRank}` : ''}`;
     return `  ${String(i + 1).padStart(2)}. fused ${h.fused.toFixed(4)}  ${kw}  ${vec}  ${h.chunk.id}  ${h.chunk.text.slice(0, 40)}…`;
   });
-  const sents = t.sentences.slice(0, 5).map((s) => `  cover ${s.coverage.toFixed(2)}  ${s.text.slice(0, 60)}…`);
+  const sents = t.sentences
+    .slice(0, 5)
+    .map((s) => `  cover ${s.coverage.toFixed(2)}${s.complete ? '' : ' (incomplete)'}  ${s.text.slice(0, 60)}…`);
   const concepts = t.analysis.concepts
-    .map((c) => `${c.label}(${c.weight.toFixed(1)}${c.alts.length ? `→${c.alts.slice(0, 3).join('/')}` : ''})`)
+    .map((c) => {
+      const alts =
+        c.alts.length > 1 || c.alts[0]?.text !== c.label
+          ? `→${c.alts
+              .slice(0, 3)
+              .map((a) => a.text)
+              .join('/')}`
+          : '';
+      return `${c.label}[${c.kind}${c.required ? '!' : ''} ${c.weight.toFixed(1)}]${alts}`;
+    })
     .join(' ');
   const tm = t.timings;
   const provenance = [
@@ -45,7 +56,7 @@ export function formatTrace(a: TracedAnswer): string {
     a.vectorError ? `vector search skipped: ${a.vectorError}` : '',
   ].filter(Boolean);
   return [
-    `type ${t.analysis.type}${t.analysis.unit ? ` unit ${t.analysis.unit}` : ''}, lang ${t.analysis.lang}, ` +
+    `asks ${t.analysis.intent.slot}${t.analysis.intent.measure ? ` (${t.analysis.intent.measure}${t.analysis.intent.unit ? `, ${t.analysis.intent.unit}` : ''})` : ''}, lang ${t.analysis.lang}, ` +
       `confidence ${a.confidence}; ${provenance.join('; ')}`,
     `concepts: ${concepts}`,
     'retrieved:',

@@ -14,6 +14,75 @@ export const EN_STOPWORDS = new Set(
   ).split(' '),
 );
 
+/** Irregular verb forms, to their base. */
+const IRREGULAR: Record<string, string> = {
+  won: 'win',
+  sold: 'sell',
+  took: 'take',
+  taken: 'take',
+  made: 'make',
+  paid: 'pay',
+  spent: 'spend',
+  held: 'hold',
+  built: 'build',
+  brought: 'bring',
+  bought: 'buy',
+  lost: 'lose',
+  left: 'leave',
+  met: 'meet',
+  ran: 'run',
+  began: 'begin',
+  begun: 'begin',
+  became: 'become',
+  grew: 'grow',
+  grown: 'grow',
+  fell: 'fall',
+  fallen: 'fall',
+  rose: 'rise',
+  risen: 'rise',
+  chose: 'choose',
+  chosen: 'choose',
+  gave: 'give',
+  given: 'give',
+  got: 'get',
+  went: 'go',
+  gone: 'go',
+  saw: 'see',
+  seen: 'see',
+  said: 'say',
+  told: 'tell',
+  found: 'find',
+  kept: 'keep',
+  led: 'lead',
+  sent: 'send',
+  struck: 'strike',
+  hit: 'hit',
+  shot: 'shoot',
+  threw: 'throw',
+  thrown: 'throw',
+  wrote: 'write',
+  written: 'write',
+  drove: 'drive',
+  driven: 'drive',
+  flew: 'fly',
+  flown: 'fly',
+  swam: 'swim',
+  caught: 'catch',
+  taught: 'teach',
+  thought: 'think',
+  fought: 'fight',
+  broke: 'break',
+  broken: 'break',
+  stood: 'stand',
+  understood: 'understand',
+  overtook: 'overtake',
+  beat: 'beat',
+  beaten: 'beat',
+  children: 'child',
+  men: 'man',
+  women: 'woman',
+};
+
 /**
  * Reduces an English word to a crude stem so that `resumed`, `resumes` and `resume` meet.
  *
@@ -21,6 +90,8 @@ export const EN_STOPWORDS = new Set(
  * stem('farmers') // 'farmer'
  */
 export function stem(word: string): string {
+  const irregular = IRREGULAR[word.toLowerCase()];
+  if (irregular && irregular !== word.toLowerCase()) return stem(irregular);
   let w = word.toLowerCase().replace(/'s$|’s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -35,7 +106,8 @@ export function stem(word: string): string {
 
 /** Content words of an English text (lower case, stopwords removed), unstemmed. */
 export function englishWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [])
-    .map((w) => w.replace(/['’]s$/, '').replace(/['’-]+$/, ''))
+  // Hyphenated compounds (three-star, cloud-adopting) are looked up word by word.
+  return (text.toLowerCase().match(/[a-z][a-z'’]*/g) ?? [])
+    .map((w) => w.replace(/['’]s$/, '').replace(/['’]+$/, ''))
     .filter((w) => w.length > 1 && !EN_STOPWORDS.has(w));
 }

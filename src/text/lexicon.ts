@@ -114,6 +114,13 @@ export async function buildLexicon(
       for (const s of stems) add(s, zh, zh.length === 1 ? 0.5 / stems.length : 1 / stems.length);
     }
   }
+  // A compound the dictionary lacks, or knows only as a name (大桥: a beauty of the Three Kingdoms),
+  // is mostly a kind of its last character (大桥 a 桥 bridge, 新区 a 区 area): the head's first sense reaches it.
+  for (const zh of vocab) {
+    if (zh.length < 2 || zh.length > 4 || forward[zh]?.some((g) => !/^[A-Z]/.test(g))) continue;
+    const stems = glossStems(forward[zh.slice(-1)]?.[0] ?? '');
+    if (stems.length === 1 && stems[0]) add(stems[0], zh, 0.45);
+  }
   // A single character ('蟹' crab) also reaches the corpus words built on it ('扣蟹', '蟹塘').
   for (const [s, m] of en) {
     for (const [zh, w] of [...m]) {

@@ -3,18 +3,19 @@
  * sliced from the original text, so every function here keeps each character at its offset.
  */
 import type { Lang } from '../core/types.js';
+import { toSimplified } from './script.js';
 
 const MEMO_SIZE = 20_000;
 const MEMO_MAX_CHARS = 400;
 const memo = new Map<string, string>();
 
 /**
- * NFKC (full-width digits and letters to ASCII) plus lower case, keeping every character at its
- * offset: positions found in the normalised text slice the original. A character whose
- * normalisation would change the length (`…` → `...`) is left as it is.
+ * NFKC (full-width digits and letters to ASCII), lower case and simplified script, keeping every
+ * character at its offset: positions found in the normalised text slice the original. A character
+ * whose normalisation would change the length (`…` → `...`) is left as it is.
  *
  * @example
- * normalize('２月……３１个') // '2月……31个' (same length as the input)
+ * normalize('２月……３１個') // '2月……31个' (same length as the input)
  */
 export function normalize(text: string): string {
   // Answering normalises the same sentences question after question; NFKC costs more than a lookup.
@@ -29,6 +30,7 @@ export function normalize(text: string): string {
       out += n.length === ch.length ? n : ch;
     }
   }
+  out = toSimplified(out);
   if (memoised) {
     if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
     memo.set(text, out);

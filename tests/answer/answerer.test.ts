@@ -112,6 +112,7 @@ describe('Answerer behaviour', () => {
       chunkCount: docs.chunkCount,
       chunk: (doc) => docs.chunk(doc),
       articleHeads: () => docs.articleHeads(),
+      issues: () => docs.issues(),
       article: (id) => {
         const a = docs.article(id);
         return a && { ...a, paragraphs: a.paragraphs.map((p) => ({ ...p, text: '替换后的段落。' })) };

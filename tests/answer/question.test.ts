@@ -1,39 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/answer/question.js';
+import { analyzeQuestion } from '../../src/answer/question/analyze.js';
 import { useSeed } from '../helpers.js';
 
 const seeded = useSeed();
+const analyze = (q: string) => analyzeQuestion(q, seeded.index.keyword, seeded.index.lexicon);
 
-describe('analyzeQuestion: type, unit and concepts', () => {
+describe('analyzeQuestion: what is asked', () => {
   it.each([
-    ['海门有多少项目2月底全面复工?', 'count', undefined, ['2月底', '海门', '项目', '复工']],
-    ['平海公路全长多少千米?', 'count', '千米', ['平海', '公路', '全长']],
-    ['平海公路预计什么时候交工通车?', 'date', undefined, ['平海', '交工', '通车']],
-    ['通州区委书记是谁?', 'who', undefined, ['通州', '区委书记']],
-    ['张轩担任什么职务?', 'title', undefined, ['张轩']],
-    ['平海公路项目受疫情影响耽误了多长工期?', 'duration', undefined, ['平海', '耽误', '工期']],
-    ['截至25日,通州省市级专精特新科技小巨人企业复工率是多少?', 'percent', undefined, ['25日', '通州', '复工']],
-    ['how many Haimen projects resume by end of February', 'count', undefined, ['2月底', 'Haimen', 'resume']],
-    ['How long is the Pinghai road?', 'count', 'length', ['Pinghai', 'road']],
-    ['How long may the Pinghai road be?', 'count', 'length', ['Pinghai', 'road']],
-  ])('%s → %s', (question, type, unit, concepts) => {
-    const q = analyzeQuestion(question, seeded.index.keyword, seeded.index.lexicon);
-    expect(q.type).toBe(type);
-    expect(q.unit).toBe(unit);
-    const labels = q.concepts.map((c) => c.label);
-    for (const c of concepts) expect(labels).toContain(c);
+    ['海门有多少项目2月底全面复工?', 'number', 'count', undefined],
+    ['平海公路全长多少千米?', 'number', 'length', '千米'],
+    ['平海公路这次改造一共要花多少钱啊', 'number', 'money', undefined],
+    ['平海公路預計什麼時候交工通車?', 'date', undefined, undefined],
+    ['通州区委书记是谁?', 'person', undefined, undefined],
+    ['许君挂钩的是哪家企业?', 'org', undefined, undefined],
+    ['张轩担任什么职务?', 'title', undefined, undefined],
+    ['平海公路项目受疫情影响耽误了多长工期?', 'number', 'duration', undefined],
+    ['复工率是多少?', 'number', 'percent', undefined],
+    ['1至2月汽车制造业增加值增长多少?', 'number', 'change', undefined],
+    ['北辰猛龙队排在第几位?', 'ordinal', undefined, undefined],
+    ['扣蟹为啥叫扣蟹', 'reason', undefined, undefined],
+    ['养殖户的扣蟹是怎么运出去的?', 'method', undefined, undefined],
+    ['“四员”指的是什么?', 'definition', undefined, undefined],
+    ['惠萍镇节后没卖掉的扣蟹后来卖完了吗?', 'yesno', undefined, undefined],
+    ['临江市长？', 'person', undefined, undefined],
+    ['how many Haimen projects resume by end of February', 'number', 'any', undefined],
+    ['How long is the Pinghai road?', 'number', 'length', undefined],
+    ['How long may the Pinghai road be?', 'number', 'length', undefined],
+    ['How much did charity groups collect?', 'number', 'money', undefined],
+    ['Which company is Xu Jun, who chairs the federation, paired with?', 'org', undefined, undefined],
+    ['Why were the crab farmers worried?', 'reason', undefined, undefined],
+  ])('%s → %s %s', (question, slot, measure, unit) => {
+    const { intent } = analyze(question);
+    expect(intent.slot).toBe(slot);
+    expect(intent.measure).toBe(measure);
+    expect(intent.unit).toBe(unit);
+  });
+});
+
+describe('analyzeQuestion: what it is about', () => {
+  it.each([
+    ['平海公路总投资多少?', ['平海公路', '总', '投资']],
+    ['平海公路多长啊', ['平海公路']],
+    ['那个最美渔技员干这行多少年了', ['渔技员']],
+    ['公安那边查了多少起跟疫情有关的案子', ['公安', '疫情', '案子']],
+    ['海们有几个重大项目一季度要开工', ['海们', '重大项目', '开工']],
+  ])('%s → %j', (question, labels) => {
+    const concepts = analyze(question).concepts.map((c) => c.label);
+    for (const l of labels) expect(concepts).toContain(l);
+    // Fillers and question words never become concepts.
+    for (const filler of ['啊', '那个', '那边', '多少', '几个', '了']) expect(concepts).not.toContain(filler);
   });
 
-  it('leaves question words out of the concepts and the query terms', () => {
-    const q = analyzeQuestion('平海公路总投资是多少?', seeded.index.keyword, seeded.index.lexicon);
-    expect(q.concepts.map((c) => c.label)).not.toContain('多少');
-    expect([...q.terms.keys()].some((t) => t.includes('多少'))).toBe(false);
+  it('reads a typo by its pronunciation and a spoken word by its written forms', () => {
+    const typo = analyze('海们有几个重大项目一季度要开工').concepts.find((c) => c.label === '海们');
+    expect(typo?.alts.map((a) => a.text)).toContain('海门');
+    const spoken = analyze('公安查了多少起案子').concepts.find((c) => c.label === '案子');
+    expect(spoken?.alts.map((a) => a.text)).toContain('案件');
+  });
+
+  it('gives names and figures as required concepts, and periods as periods', () => {
+    const q = analyze('2023年一季度通州区有多少家企业复工?');
+    const period = q.concepts.find((c) => c.period);
+    expect(period?.period).toMatchObject({ year: 2023, months: [1, 3] });
+    expect(q.concepts.find((c) => c.label === '通州区')).toMatchObject({ kind: 'entity', required: true });
   });
 
   it('bridges English names by pinyin and words by the lexicon, to corpus words', () => {
-    const q = analyzeQuestion('How many crab farmers in Huiping?', seeded.index.keyword, seeded.index.lexicon);
-    const alts = q.concepts.flatMap((c) => c.alts);
+    const q = analyze('How many crab farmers in Huiping?');
+    const alts = q.concepts.flatMap((c) => c.alts.map((a) => a.text));
     expect(alts).toContain('惠萍');
     expect(alts.some((a) => a.includes('蟹'))).toBe(true);
+  });
+
+  it('leaves question words out of the query terms, and sees a denial', () => {
+    const q = analyze('平海公路总投资是多少?');
+    expect([...q.terms.keys()].some((t) => t.includes('多少'))).toBe(false);
+    expect(analyze('通州区还有多少家企业没有复工?').negated).toBe(true);
+    expect(analyze('扣蟹卖完了没有?').negated).toBe(false);
   });
 });

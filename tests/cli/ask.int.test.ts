@@ -31,6 +31,7 @@ describe('command-line interfaces (real processes)', () => {
     expect(lines[0]).toMatchObject({ question: '海门有多少项目2月底全面复工?', lang: 'zh', found: true });
     expect(Object.keys(lines[0].citations[0]).sort()).toEqual([
       'article_id',
+      'date',
       'n',
       'paragraph',
       'quote',

@@ -79,3 +79,20 @@ describe('redaction', () => {
     expect(redact('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');
   });
 });
+
+describe('shared state settings', () => {
+  it('takes a Redis URL and a drain delay, refuses bad ones naming the fix, and redacts the Redis password', () => {
+    const c = loadConfig({ REDIS_URL: 'redis://:s3cret-pass@10.0.0.5:6380/2', DRAIN_DELAY_MS: '500' });
+    expect(c.redisUrl).toBe('redis://:s3cret-pass@10.0.0.5:6380/2');
+    expect(c.telegram.drainDelayMs).toBe(500);
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({}).telegram.drainDelayMs).toBe(3000);
+    expect(secretsOf(c)).toContain('s3cret-pass');
+    for (const bad of ['localhost:6379', 'http://127.0.0.1:6379', 'redis://']) {
+      expect(() => loadConfig({ REDIS_URL: bad })).toThrow(
+        /REDIS_URL is not a valid Redis URL: set it like redis:\/\//,
+      );
+    }
+    expect(() => loadConfig({ DRAIN_DELAY_MS: '9000' })).toThrow(/DRAIN_DELAY_MS="9000" is invalid.*0 to 8000/);
+  });
+});

@@ -177,6 +177,7 @@ export async function buildIndex(config: IndexConfig, options: BuildOptions = {}
       builtAt,
       corpus,
       skipped: ing.skipped,
+      warnings: ing.warnings,
       articles: ing.articles,
       chunks: ing.chunks,
       embedding: { id: expectedEmbeddingId(config), dimensions },

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Article } from '../../core/types.js';
 import { type ChunkOptions, chunkArticles, searchableText } from '../../corpus/chunker.js';
-import { type CorpusFile, readCorpusFile, type SkippedFile } from '../../corpus/loader.js';
+import { type CorpusFile, type FileWarning, readCorpusFile, type SkippedFile } from '../../corpus/loader.js';
 import type { LexiconState } from '../../text/lexicon.js';
 import { passageTerms } from '../../text/tokenizer.js';
 import { SEGMENTS_DIR } from '../archive/archive.js';
@@ -26,6 +26,8 @@ export interface IngestedFiles {
   writers: SegmentWriter[];
   files: Record<string, FileEntry>;
   skipped: SkippedFile[];
+  /** Files indexed with a caveat (their date is unknown or in the future). */
+  warnings: FileWarning[];
   articles: number;
   chunks: number;
   dict: TermDictionary;
@@ -87,6 +89,7 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
     writers: [],
     files: {},
     skipped: [],
+    warnings: [],
     articles: 0,
     chunks: 0,
     dict,
@@ -143,7 +146,8 @@ export async function ingestFiles(o: IngestOptions): Promise<IngestedFiles> {
       out.skipped.push({ name: f.name, reason: read.reason });
       continue;
     }
-    const { articles, date } = read.bulletin;
+    const { articles, date, warning } = read.bulletin;
+    if (warning) out.warnings.push({ name: f.name, warning });
     const byId = new Map(articles.map((a) => [a.id, a]));
     const chunks = chunkArticles(articles, o.chunk);
     time('parse', t);

@@ -67,3 +67,40 @@ export class FileBuildLock implements BuildLock {
     }
   }
 }
+
+/**
+ * A lock shared by replicas (in Redis) that falls back to another (the lock file) while the shared
+ * one cannot be used: the build goes on, and `onFallback` says why once per attempt.
+ */
+export class FallbackBuildLock implements BuildLock {
+  private held?: BuildLock;
+
+  constructor(
+    private readonly primary: BuildLock,
+    private readonly fallback: BuildLock,
+    private readonly onFallback: (err: unknown) => void,
+  ) {}
+
+  async tryAcquire(): Promise<(() => Promise<void>) | undefined> {
+    let lock = this.primary;
+    let release: (() => Promise<void>) | undefined;
+    try {
+      release = await this.primary.tryAcquire();
+    } catch (err) {
+      this.onFallback(err);
+      lock = this.fallback;
+      release = await this.fallback.tryAcquire();
+    }
+    if (!release) return undefined;
+    this.held = lock;
+    const done = release;
+    return async () => {
+      this.held = undefined;
+      await done();
+    };
+  }
+
+  async refresh(): Promise<void> {
+    await this.held?.refresh();
+  }
+}

@@ -13,7 +13,7 @@ import { type EmbeddingSettings, expectedEmbeddingId } from '../embeddings.js';
 import type { HnswParams } from '../vector-index.js';
 
 /** Bump when the on-disk layout or the analysis changes: older indexes are then refused. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 8;
 
 /** What an index was built from and how; a mismatch with the current code means "run npm run ingest". */
 export interface Manifest {
@@ -21,6 +21,8 @@ export interface Manifest {
   builtAt: string;
   corpus: CorpusFile[];
   skipped: Array<{ name: string; reason: string }>;
+  /** Files indexed with a caveat: a date that is unknown or in the future. */
+  warnings?: Array<{ name: string; warning: string }>;
   articles: number;
   chunks: number;
   embedding: { id: string; dimensions: number };

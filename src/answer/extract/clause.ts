@@ -1,0 +1,157 @@
+/**
+ * Clause answers: the reason for why-questions (因…, 由于…, 为了…), the measure taken for
+ * how-questions (通过…, 采取…), the defining words for what-is questions (X，即…; 因…得名; the
+ * items listed before “四员”), and otherwise the clause that carries most of the question.
+ */
+import { type Span, splitClauses } from '../../text/sentences.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { Concept } from '../question/concept.js';
+import { matchIn, type ScoredSentence } from '../scorer.js';
+import type { Extraction } from './extraction.js';
+
+const REASON =
+  /因为|由于|因(?!此)|为了|原因|是因为|以便|鉴于|受.{1,8}影响|否则|要不然|不然|导致|致使|就将|到时|通过|依靠|得益于|解决|旨在|用于|确保/;
+/** A question about a name's origin (为什么叫…) is answered by how it got the name. */
+const NAMING = /叫|名字|名称|得名|称为|called|name/;
+const NAMED = /得名|命名|取名|称为|之称/;
+const METHOD =
+  /通过|采取|采用|实行|实施|开展|利用|借助|依靠|建立|推行|组织|开辟|开具|办理|申领|联系|协调|落实|派驻|下沉|挂钩|帮助|组建|形式|方式|办法|措施|机制/;
+const DEFINE_AFTER = /^[,，:：\s]*(即|是指|指的是|指|就是|是|系|为|包括|包含|由|分为|意为|意思是)/;
+const CLOSE = /[,，；;：:。]$/;
+
+/** The clause with most of the question's concepts; ties go to the earlier clause. */
+function bestClause(q: AnalyzedQuestion, text: string, prefer?: RegExp): { clause: Span; score: number } | undefined {
+  let best: { clause: Span; score: number } | undefined;
+  for (const c of splitClauses(text)) {
+    let score = 0;
+    for (const k of q.concepts) if (matchIn(k, c.text)) score += k.weight;
+    if (prefer?.test(c.text)) score += 1.5;
+    if (!best || score > best.score) best = { clause: c, score };
+  }
+  return best;
+}
+
+/** The clause plus the one after it when it is too short to say anything on its own. */
+function widen(text: string, clause: Span): string {
+  const clauses = splitClauses(text);
+  const i = clauses.findIndex((c) => c.start === clause.start);
+  let out = clause.text;
+  const next = clauses[i + 1];
+  if (out.replace(CLOSE, '').length < 8 && next) out += next.text;
+  return out.replace(CLOSE, '');
+}
+
+/** One citation spanning a sentence and a neighbour of it, in paragraph order. */
+function withNeighbour(s: ScoredSentence, other: Span): ScoredSentence {
+  const start = Math.min(s.start, other.start);
+  const end = Math.max(s.end, other.end);
+  return { ...s, start, end, text: s.para.slice(start, end) };
+}
+
+/**
+ * A why-answer: the clause giving a reason — in a sentence that covers the question, or right
+ * after one (the reason often follows in its own sentence: 因为再过二三十天，…就将脱壳).
+ */
+export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const top = sentences[0]?.coverage ?? 0;
+  let best: Extraction | undefined;
+  for (const s of sentences.slice(0, 8)) {
+    if (s.coverage < top * 0.5) continue;
+    const next = s.siblings[s.index + 1];
+    const prev = s.siblings[s.index - 1];
+    const candidates: Array<[string, number, ScoredSentence]> = [
+      [s.text, 0.3, s],
+      ...(next ? [[next.text, 0.15, withNeighbour(s, next)] as [string, number, ScoredSentence]] : []),
+      ...(prev ? [[prev.text, 0.1, withNeighbour(s, prev)] as [string, number, ScoredSentence]] : []),
+    ];
+    const naming = NAMING.test(q.norm);
+    for (const [text, bonus, quoted] of candidates) {
+      const clauses = splitClauses(text);
+      const i = clauses.findIndex((x) => (naming ? NAMED : REASON).test(x.text));
+      const clause = clauses[i];
+      if (!clause) continue;
+      // The reason runs from its marker to the end of the sentence (因为再过二三十天，这些扣蟹就将脱壳，…).
+      const span = clauses
+        .slice(i, i + 3)
+        .map((c) => c.text)
+        .join('')
+        .replace(CLOSE, '');
+      const score = s.score + bonus + (naming ? 0.2 : 0);
+      if (!best || score > best.score) best = { sentence: quoted, span, context: text, score, fit: 1 };
+    }
+  }
+  return best;
+}
+
+/** A how-answer: the clause stating the measure taken. */
+export function pickMethod(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const s = sentences[0];
+  if (!s) return undefined;
+  const c = bestClause(q, s.text, METHOD);
+  if (!c) return undefined;
+  const span = widen(s.text, c.clause);
+  return {
+    sentence: s,
+    span,
+    context: s.text,
+    score: s.score + (METHOD.test(span) ? 0.3 : 0.1),
+    fit: METHOD.test(span) ? 1 : 0.5,
+  };
+}
+
+/** The concept a what-is question defines: a quoted term, else its rarest name or word. */
+function definedTerm(q: AnalyzedQuestion): Concept | undefined {
+  const entities = q.concepts.filter((c) => c.kind === 'entity');
+  return entities[0] ?? [...q.concepts].sort((a, b) => b.weight - a.weight)[0];
+}
+
+/** A what-is answer: what the sentence says the term is. */
+export function pickDefinition(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const term = definedTerm(q);
+  for (const s of sentences.slice(0, 4)) {
+    const at = term ? matchIn(term, s.norm) : undefined;
+    if (!term || !at || at.at < 0) continue;
+    const after = s.text.slice(at.at + at.length);
+    const defined = DEFINE_AFTER.exec(after);
+    if (defined) {
+      const rest = after.slice(defined[0].length);
+      const end = rest.search(/[。；;！!？?]/);
+      const span = (end < 0 ? rest : rest.slice(0, end)).replace(CLOSE, '').trim();
+      if (span.length >= 2) return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
+    }
+    // Items listed right before the term name it: 当好信息员、宣传员、调解员、服务员“四员”.
+    const before = s.text.slice(0, at.at).replace(/[“"「]$/, '');
+    const list = /([^,，。；;：:]*、[^,，。；;：:]*)$/.exec(before);
+    if (list?.[1]) {
+      const span = list[1].replace(/^(着力|当好|做好|成为|担任|包括|即)/, '');
+      return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
+    }
+    // 因形状像纽扣得名: a name's origin.
+    const origin = /因([^,，。]{2,20})得名/.exec(s.text);
+    if (origin) return { sentence: s, span: origin[0], context: s.text, score: s.score + 0.35, fit: 1 };
+    // Otherwise the words that follow the term in its clause.
+    const clause = splitClauses(s.text).find((c) => at.at >= c.start && at.at < c.end);
+    if (clause) {
+      const span = widen(s.text, clause);
+      if (span.length > term.label.length + 2)
+        return { sentence: s, span, context: s.text, score: s.score + 0.15, fit: 0.6 };
+    }
+  }
+  return undefined;
+}
+
+/** The clause carrying most of the question (a short clause takes its neighbour along). */
+export function pickClause(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const s = sentences[0];
+  if (!s) return undefined;
+  const c = bestClause(q, s.text);
+  if (!c) return undefined;
+  const text = widen(s.text, c.clause);
+  // In a list (`A、B“X”等平台`), the item holding the question's name is the answer to "what is X".
+  const key = q.concepts.find((k) => k.kind === 'entity' && matchIn(k, text));
+  if (key && text.includes('、') && q.concepts.length <= 3) {
+    const item = text.split('、').find((it) => matchIn(key, it));
+    if (item && item.length >= 4) return { sentence: s, span: item, context: text, score: s.score + 0.1, fit: 0.6 };
+  }
+  return { sentence: s, span: text, context: text, score: s.score + 0.1, fit: 0.6 };
+}

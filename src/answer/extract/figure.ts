@@ -1,0 +1,158 @@
+/**
+ * Figure answers: the number of the asked measure (a length for 多长, a rate for 增长多少, money for
+ * 总投资), the date of the asked event, or a rank — bound to the question's own words and entities.
+ */
+import { findMentions, type Mention } from '../../text/figures.js';
+import { normalize } from '../../text/normalize.js';
+import { type Span, splitClauses } from '../../text/sentences.js';
+import { unitInfo } from '../../text/units.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { ScoredSentence } from '../scorer.js';
+import { inFurniture, nearness, ownership } from './binding.js';
+import type { Extraction } from './extraction.js';
+import { respectively } from './respectively.js';
+
+/** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
+/** How precise a date mention is. */
+function grainOfMention(text: string): 'year' | 'quarter' | 'month' | 'day' {
+  if (/[日号]/.test(text)) return 'day';
+  if (/季度|半年/.test(text)) return 'quarter';
+  if (/月/.test(text)) return 'month';
+  return 'year';
+}
+
+const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
+/** Verbs of change right before a figure: 增长3.2%, 下降1.5个百分点. */
+const CHANGE_BEFORE =
+  /(增长|增加|下降|减少|上涨|下跌|提高|降低|回落|回升|增|降|涨|跌|扩大|缩小|提升|缩减)(了)?(约|近)?$/;
+
+/** How well a mention fits the asked measure: 1 right, 0.5 acceptable, 0 wrong. */
+function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = ''): number {
+  const { slot, measure, unit } = q.intent;
+  if (slot === 'date') return m.kind === 'date' ? 1 : 0;
+  if (slot === 'ordinal') return m.kind === 'ordinal' ? 1 : 0;
+  if (m.kind === 'date' || m.kind === 'ordinal') return 0;
+  if (unit) {
+    if (m.unit === unit) return 1;
+    const asked = unitInfo(unit).measure;
+    // 多少人 against 3万多民政服务对象: a big number with no measure word may count the people.
+    if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') return 0.5;
+    return asked === m.measure && m.measure !== 'count' ? 0.9 : 0;
+  }
+  switch (measure) {
+    case 'price': {
+      // A price is money per something: 每斤6.8元, 发行价为每股38.6元, 3790元/吨 — not a total.
+      if (m.measure !== 'money') return 0;
+      return /每.?$|价.{0,3}$/.test(before) || /^\s*[/每]/.test(after) ? 1 : 0;
+    }
+    case 'change':
+      if (m.measure === 'percent' || m.measure === 'points') return CHANGE_BEFORE.test(before) ? 1 : 0.6;
+      return CHANGE_BEFORE.test(before) ? 0.8 : 0;
+    case 'percent':
+      return m.measure === 'percent' ? 1 : 0;
+    case 'count':
+      // 多少扣蟹: a thing sold by weight or volume is counted in 斤 or 吨.
+      if (m.measure === 'weight' || m.measure === 'volume') return 0.6;
+      return m.measure === 'count' ? 1 : m.measure === 'other' ? 0.5 : 0;
+    case undefined:
+    case 'any':
+      if (m.measure === 'date' || m.kind === 'score') return 0.2;
+      return m.measure === 'other' ? 0.6 : 1;
+    default:
+      return m.measure === measure ? 1 : 0;
+  }
+}
+
+/** Dates of the sentence, or of the one before it: news prose sets the date once and tells the event after it. */
+function mentionsFor(s: ScoredSentence, dates: boolean): Array<{ m: Mention; from: Span; own: boolean }> {
+  const own = findMentions(s.text).map((m) => ({ m, from: s as Span, own: true }));
+  const prev = s.siblings[s.index - 1];
+  if (!dates || own.some((x) => x.m.kind === 'date') || !prev) return own;
+  return [
+    ...own,
+    ...findMentions(prev.text)
+      .filter((m) => m.kind === 'date')
+      .map((m) => ({ m, from: prev, own: false })),
+  ];
+}
+
+/** The clause of `text` that contains offset `at`, trimmed of its closing delimiter. */
+export function clauseAt(text: string, at: number): string {
+  const c = splitClauses(text).find((cl) => at >= cl.start && at < cl.end) ?? { text };
+  return c.text.replace(/[,，；;：:。]$/, '');
+}
+
+/** One citation spanning a sentence and the one before it. */
+function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
+  return { ...s, start: prev.start, index: s.index - 1, text: s.para.slice(prev.start, s.end) };
+}
+
+/** A question about when something starts (从哪天开始, 何时开通, 起施行). */
+const STARTS = /开始|起|开通|启用|实施|执行|施行|投用|运营|starts?|begins?|opens?|effect/;
+
+/**
+ * The best figure of the asked kind among the best sentences, with its score; undefined when no
+ * sentence holds one.
+ */
+export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  let best: Extraction | undefined;
+  const top = sentences[0]?.coverage ?? 0;
+  const askYear = /哪年|哪一年|几几年|what year|which year/i.test(q.text);
+  for (const s of sentences.slice(0, 12)) {
+    if (s.coverage < top * 0.6) continue;
+    for (const { m, from, own } of mentionsFor(s, q.intent.slot === 'date')) {
+      if (q.given.has(normalize(m.text)) || q.given.has(String(m.value)) || inFurniture(from.text, m)) continue;
+      const before = normalize(from.text.slice(Math.max(0, m.start - 4), m.start));
+      let f = measureFit(q, m, before, from.text.slice(m.end, m.end + 3));
+      if (q.intent.slot === 'ordinal' && f === 0 && RANK_WORDS.test(m.text)) f = 1;
+      if (f === 0) continue;
+      if (m.kind === 'date') {
+        const grain = q.intent.grain;
+        const mine = grainOfMention(m.text);
+        if (grain && grain === mine) f *= 1.2;
+        // 'Which day' wants a day, not the year the article mentions in passing.
+        else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
+        // 从哪天开始, 哪天开通: the date something starts from (4月10日起), not the day it was announced.
+        if (STARTS.test(q.norm) && /^\s*(起|开始|正式|开通|启用|实施|执行|施行)/.test(from.text.slice(m.end))) f *= 1.3;
+        // A date that qualifies a noun (落实2020年安全生产…清单) is not when something happened.
+        if (
+          /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&
+          !/^(起|至|前|后|以来|开始|期间|当天|晚|早|上午|下午|凌晨|左右)/.test(from.text.slice(m.end))
+        )
+          f *= 0.5;
+      }
+      // `向西2公里处` is a position (at 2 km), not the length of anything.
+      if (m.measure === 'length' && from.text[m.end] === '处') f *= 0.4;
+      // A measure used as an attribute (超10亿元续建重大项目) describes a noun; the asked measure is stated of it.
+      const measured = q.intent.measure !== undefined && !['any', 'count'].includes(q.intent.measure);
+      if (
+        measured &&
+        m.kind === 'quantity' &&
+        /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&
+        !/^(以上|以下|左右|以内|多|余)/.test(from.text.slice(m.end))
+      )
+        f *= 0.5;
+      const owner = own ? ownership(s, m) : 0;
+      if (owner < 0) continue;
+      // News prose opens with when it happened (27日下午，…主持召开…): a date leading the sentence is its time.
+      const leading =
+        m.kind === 'date' && /^\s*(本报讯\s*[(（][^)）]*[)）])?\s*$/.test(from.text.slice(0, m.start)) ? 0.25 : 0;
+      const near = own ? nearness(s, m) + leading : 0.2;
+      const score = s.score + 0.35 * f + 0.45 * near + 0.1 * owner - (own ? 0 : 0.1);
+      if (!best || score > best.score) {
+        const sentence = own ? s : joinSentences(from, s);
+        const pick = (own && respectively(q, s.text, m)) || m;
+        best = { sentence, span: pick.text, context: clauseAt(from.text, pick.start), mention: pick, score, fit: f };
+      }
+    }
+    if (q.intent.slot === 'ordinal') {
+      for (const r of s.text.matchAll(new RegExp(RANK_WORDS, 'g'))) {
+        const span = { start: r.index, end: r.index + r[0].length };
+        const score = s.score + 0.35 + 0.45 * nearness(s, span);
+        if (!best || score > best.score)
+          best = { sentence: s, span: r[0], context: clauseAt(s.text, r.index), score, fit: 1 };
+      }
+    }
+  }
+  return best;
+}

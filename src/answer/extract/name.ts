@@ -1,0 +1,145 @@
+/**
+ * Name answers: the person, organisation or place the question asks for. Questions put the asked
+ * name where the sentence has it — "谁主持召开…" before the verb, "许君挂钩的是哪家企业" after it —
+ * so the name next to the question's own words in that direction wins; a name of the asked kind
+ * elsewhere in the sentence comes second; a name the question itself gives is never the answer.
+ */
+import { normalize } from '../../text/normalize.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { Concept } from '../question/concept.js';
+import type { ScoredSentence } from '../scorer.js';
+import { inFurniture, namesIn, nearness } from './binding.js';
+import type { Extraction } from './extraction.js';
+import { clauseAt } from './figure.js';
+
+const DELIMITER = /[,，。；;：:!！?？(（)）“”"]/;
+/** Function words at the edges of a phrase that are not part of the answer. */
+const EDGE = /^(由|被|是|为|的|了|和|与|及|向|从|在|对|给|将|把)+|(的|了|是|为|和|与|及|等|获得|担任|负责|主持)+$/g;
+
+/** True when a name is one the question gives (it is the subject, not the answer). */
+function inQuestion(q: AnalyzedQuestion, name: string): boolean {
+  const n = normalize(name);
+  return n.length > 0 && (q.norm.includes(n) || q.concepts.some((c) => c.alts.some((a) => normalize(a.text) === n)));
+}
+
+/** Quoted names and titles in a sentence: “易来通”, 《星海归途》. */
+function quoted(text: string): Array<{ start: number; end: number; text: string }> {
+  return [...text.matchAll(/[“"「《]([^”"」》]{2,20})[”"」》]/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
+}
+
+/**
+ * Where the answer should stand relative to the question's words: `after` the last concept before
+ * a question word that ends the question (…挂钩的是哪家企业), `before` the first concept after a
+ * question word that starts it (谁主持召开…).
+ */
+function anchorOf(q: AnalyzedQuestion, s: ScoredSentence): { at: number; side: 'after' | 'before' } | undefined {
+  const wh = q.intent.at;
+  if (!wh) return undefined;
+  const own = s.matches.filter((m) => m.at >= 0 && m.concept.kind !== 'figure');
+  const tail = q.norm.slice(wh.end).replace(/[的了是呢啊呀吗?？。!！\s]/g, '');
+  const positions = (text: string) =>
+    own.map((m) => ({ m, i: q.norm.indexOf(normalize(m.concept.label)) })).filter((x) => x.i >= 0 && text);
+  if (tail.length >= 2) {
+    const after = positions(tail)
+      .filter((x) => x.i >= wh.end)
+      .sort((a, b) => a.i - b.i)[0];
+    if (after) return { at: after.m.at, side: 'before' };
+  }
+  const before = positions(q.norm)
+    .filter((x) => x.i < wh.start)
+    .sort((a, b) => b.i - a.i)[0];
+  return before ? { at: before.m.at + before.m.length, side: 'after' } : undefined;
+}
+
+/** The phrase of the sentence on the anchor's side, up to a delimiter. */
+function phraseBeside(text: string, anchor: { at: number; side: 'after' | 'before' }): { start: number; end: number } {
+  if (anchor.side === 'after') {
+    let end = anchor.at;
+    while (end < text.length && !DELIMITER.test(text.charAt(end))) end++;
+    return { start: anchor.at, end };
+  }
+  let start = anchor.at;
+  while (start > 0 && !DELIMITER.test(text.charAt(start - 1))) start--;
+  return { start, end: anchor.at };
+}
+
+/**
+ * The best name of the asked kind among the best sentences; undefined when none holds one.
+ * For `name` questions (叫什么) quoted names count too.
+ */
+export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const slot = q.intent.slot;
+  const kind = slot === 'person' || slot === 'org' || slot === 'place' ? slot : undefined;
+  const top = sentences[0]?.coverage ?? 0;
+  let best: Extraction | undefined;
+  const consider = (s: ScoredSentence, span: { start: number; end: number }, text: string, bonus: number) => {
+    if (text.length < 2 || inQuestion(q, text.replace(/[“”"「」《》]/g, '')) || inFurniture(s.text, span)) return;
+    const score = s.score + 0.35 + 0.4 * nearness(s, span) + bonus;
+    if (!best || score > best.score)
+      best = { sentence: s, span: text, context: clauseAt(s.text, span.start), score, fit: 1 };
+  };
+  for (const s of sentences.slice(0, 8)) {
+    if (s.coverage < top * 0.6) continue;
+    const anchor = anchorOf(q, s);
+    const beside = anchor ? phraseBeside(s.text, anchor) : undefined;
+    const names = namesIn(s.text).filter((n) => !kind || n.kind === kind);
+    const spans = slot === 'name' ? [...quoted(s.text), ...names.filter((n) => n.kind !== 'person')] : names;
+    let adjacent = false;
+    for (const n of spans) {
+      const inside = beside !== undefined && n.start >= beside.start && n.end <= beside.end;
+      adjacent ||= inside && !inQuestion(q, n.text);
+      consider(s, n, n.text, inside ? 0.3 : 0);
+    }
+    // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
+    if (beside && !adjacent && slot !== 'person') {
+      const phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();
+      if (phrase.length >= 2 && phrase.length <= 16) consider(s, beside, phrase, 0.2);
+    }
+  }
+  return best;
+}
+
+/** Titles: the post written before a name the question gives (张轩担任什么职务 → 副市长、市公安局局长). */
+export function pickTitle(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const person = q.concepts.find((c) => c.kind === 'entity');
+  return (person && officeBefore(person, sentences)) ?? pickRank(q, sentences);
+}
+
+/** A civil-service grade: 副科职, 正处级, 厅局级. */
+const RANK = /(正|副)?(国|省|部|厅|局|司|处|县|科|股)(局)?(级|职)/g;
+
+/** The grade a sentence gives (派驻一名副科职干部), in the clause holding most of the question. */
+function pickRank(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  let best: Extraction | undefined;
+  for (const s of sentences.slice(0, 5)) {
+    for (const m of s.text.matchAll(RANK)) {
+      const clause = clauseAt(s.text, m.index);
+      const hits = q.concepts.filter((c) => s.matches.some((x) => x.concept === c && x.at >= 0)).length;
+      const score = s.score + hits * 0.01;
+      if (!best || score > best.score) best = { sentence: s, span: m[0], context: clause, score, fit: 1 };
+    }
+  }
+  return best;
+}
+
+/** The office written before a person's name: 副市长、市公安局局长张轩 → 市公安局局长. */
+function officeBefore(person: Concept, sentences: ScoredSentence[]): Extraction | undefined {
+  for (const s of sentences.slice(0, 5)) {
+    const m = s.matches.find((x) => x.concept === person && x.at > 0);
+    if (!m) continue;
+    let i = m.at;
+    while (i > 0 && !/[,，。；;：:!！?？(（]/.test(s.text.charAt(i - 1))) i--;
+    const post = s.text
+      .slice(i, m.at)
+      .replace(/^本报讯[(（][^)）]*[)）]/, '')
+      .trim();
+    if (post.length >= 2 && !/[、,，和与及]$/.test(post)) {
+      return { sentence: s, span: post, context: clauseAt(s.text, m.at), score: s.score + 0.4, fit: 1 };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * Yes-no answers: the best sentence decides. A figure or date of the question that the sentence
+ * contradicts, or a denial the sentence does not share, makes it a no; otherwise it is a yes.
+ */
+import { findMentions } from '../../text/figures.js';
+import { tokens } from '../../text/names.js';
+import { normalize } from '../../text/normalize.js';
+import { splitClauses } from '../../text/sentences.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { ScoredSentence } from '../scorer.js';
+import type { Extraction } from './extraction.js';
+
+const DENIAL = /^(没|没有|未|尚未|不|无|并未)$/;
+
+function denies(text: string): boolean {
+  return tokens(text).some((t) => DENIAL.test(t.word));
+}
+
+/**
+ * The clause that says yes or no: the one holding most of the question, its names counting half
+ * (该局工作队下沉挂钩平潮镇 names the place; 16家企业已全部安全复工复产 answers).
+ */
+function predicateClause(s: ScoredSentence): string {
+  let best = { text: s.text, score: -1 };
+  for (const c of splitClauses(s.text)) {
+    let score = 0;
+    for (const m of s.matches) {
+      if (m.at >= c.start && m.at < c.end) score += m.concept.weight * (m.concept.kind === 'entity' ? 0.5 : 1);
+    }
+    if (score > best.score) best = { text: c.text, score };
+  }
+  return best.text.replace(/[,，；;：:。]$/, '');
+}
+
+/** The yes or no the best sentence gives, with the clause that says so. */
+export function pickYesNo(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const s = sentences[0];
+  if (!s) return undefined;
+  const stated = findMentions(s.text);
+  let yes = !s.matches.some((m) => m.conflict);
+  for (const g of findMentions(q.norm)) {
+    if (g.kind !== 'date' && g.kind !== 'quantity' && g.kind !== 'percent') continue;
+    const same = stated.filter((m) => m.kind === g.kind && (m.kind !== 'quantity' || m.measure === g.measure));
+    if (same.length && !same.some((m) => m.value === g.value)) yes = false;
+  }
+  if (q.negated !== denies(s.text)) yes = !yes;
+  const clause = predicateClause(s);
+  return { sentence: s, span: clause, context: normalize(s.text), yes, score: s.score + 0.2, fit: 1 };
+}

@@ -1,0 +1,102 @@
+/**
+ * Question analysis: language, what is asked (intent), what it is about (concepts), the figures it
+ * gives, and the weighted index terms retrieval searches with.
+ */
+import type { Lang } from '../../core/types.js';
+import type { DateRange, KeywordSearch } from '../../index/loaded-index.js';
+import { englishFigures, findEnglishMentions, findMentions } from '../../text/figures.js';
+import type { Lexicon } from '../../text/lexicon.js';
+import { tokens } from '../../text/names.js';
+import { detectLang, normalize } from '../../text/normalize.js';
+import { bigrams, words } from '../../text/tokenizer.js';
+import type { Concept } from './concept.js';
+import { enConcepts } from './en.js';
+import { type Intent, intentOf } from './intent.js';
+import { type AskedTime, askedTime } from './when.js';
+import { zhConcepts } from './zh.js';
+
+/** A question after analysis. */
+export interface AnalyzedQuestion {
+  /** The question as asked (cleaned). */
+  text: string;
+  /** Normalised: NFKC, lower case, simplified script; offsets match `text`. */
+  norm: string;
+  lang: Lang;
+  intent: Intent;
+  concepts: Concept[];
+  /** Index terms with weights, for retrieval. */
+  terms: Map<string, number>;
+  /** Figures the question gives (normalised): they are the givens, never the answer. */
+  given: Set<string>;
+  /** True when the question asks about something not done or not so (没有复工). */
+  negated: boolean;
+  /** The time the question asks about: periods, a comparison, the latest, and which issues can report on it. */
+  time: AskedTime;
+  /** The issues to search first, when the question names a period with a year. */
+  range?: DateRange;
+}
+
+const NEGATION = /^(没|没有|未|尚未|不|无|并未|还没)$/;
+
+/** True when a Chinese question denies its predicate (没复工), apart from yes-no frames (有没有, 是不是). */
+function negated(norm: string, lang: Lang): boolean {
+  if (lang === 'en')
+    return /\b(not|never|no|yet to|n't)\b/.test(norm.replace(/^(is|are|was|were|did|does|do|has|have)n't\b/, ''));
+  const plain = norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|了没有|没有[?？]?$|了没[?？]?$|吗/g, ' ');
+  // A denial inside a modifier (没卖掉的扣蟹) describes the subject; only the predicate's counts.
+  const predicate = plain.slice(plain.lastIndexOf('的') + 1);
+  return tokens(predicate).some((t) => NEGATION.test(t.word));
+}
+
+function addTerms(terms: Map<string, number>, text: string, weight: number): void {
+  for (const t of [...words(text), ...bigrams(normalize(text))]) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+}
+
+/**
+ * Analyses a question in Chinese or English; relative time words (去年, last week) are read against
+ * `newestIssue`, the newest issue date of the archive.
+ *
+ * @example
+ * const q = analyzeQuestion('平海公路全长多少千米?', index.keyword, index.lexicon);
+ * q.intent // { slot: 'number', measure: 'length', unit: '千米', … }
+ */
+export function analyzeQuestion(
+  question: string,
+  keyword: KeywordSearch,
+  lexicon: Lexicon,
+  newestIssue?: string,
+): AnalyzedQuestion {
+  const lang = detectLang(question);
+  const norm = normalize(question);
+  const intent = intentOf(lang === 'zh' ? norm : question, lang);
+  const time = askedTime(lang === 'zh' ? norm : question, lang, newestIssue);
+  const concepts =
+    lang === 'zh'
+      ? zhConcepts(norm, intent, keyword, lexicon, time)
+      : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon, time);
+  const terms = new Map<string, number>();
+  for (const c of concepts) {
+    for (const a of c.alts) addTerms(terms, a.text, Math.min(1, c.weight) * a.quality);
+  }
+  const given = new Set(
+    lang === 'zh'
+      ? findMentions(norm).map((m) => normalize(m.text))
+      : [
+          ...englishFigures(question).dates,
+          ...englishFigures(question).numbers.map(String),
+          ...findEnglishMentions(question).map((m) => String(m.value)),
+        ],
+  );
+  return {
+    text: question,
+    norm,
+    lang,
+    intent,
+    concepts,
+    terms,
+    given,
+    negated: negated(norm, lang),
+    time,
+    ...(time.issue || time.window ? { range: time.issue ?? time.window } : {}),
+  };
+}

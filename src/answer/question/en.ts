@@ -1,0 +1,134 @@
+/**
+ * Concepts of an English question, bridged to the Chinese corpus: figures and dates converted
+ * (`end of February` → 2月底), names read as pinyin of the corpus's own names (Xue Weisheng →
+ * 薛卫生), other words through CC-CEDICT glosses restricted to the corpus.
+ */
+import type { KeywordSearch } from '../../index/loaded-index.js';
+import { englishWords } from '../../text/english.js';
+import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
+import type { Lexicon } from '../../text/lexicon.js';
+import { findNames } from '../../text/names.js';
+import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
+import { type AskedTime, askedTime } from './when.js';
+
+/** Words of English questions that only frame what is asked. */
+const FRAME = new Set(
+  [
+    'number amount total overall whole figure value much many long far big large high tall fast so each every',
+    'latest newest recent recently current currently now today yesterday paper issue edition',
+    'expected due plan planned mentioned bulletin newspaper report reported according say said name called kind type sort',
+    'happen happened get got make made take took taken look looked looking stay stayed include included including free',
+    'keep kept put give given come came go went see saw show shown use used want wanted hold held let seem become became',
+    'remain remained need needed set play played think thought know known find found tell told ask asked',
+    'last next ago night tonight morning afternoon evening week weeks recently recent currently current now like such',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Pinyin of administrative suffixes that English names leave out. */
+/** A word of two or more toneless pinyin syllables: shanghai, nantong (never 'roughly'). */
+const PINYIN_WORD =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)){2,}$/;
+
+const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
+
+/** Runs of one to three words read as pinyin of a corpus name; returns the word positions used. */
+function pinyinNames(tokens: string[], lexicon: Lexicon, concepts: Concept[]): Set<number> {
+  const used = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 3; n >= 1; n--) {
+      if (i + n > tokens.length || [...Array(n).keys()].some((k) => used.has(i + k))) continue;
+      const run = tokens.slice(i, i + n);
+      const first = run[0] ?? '';
+      if (n === 1 && lexicon.translate(first).length && !/^[A-Z]/.test(first)) continue;
+      const key = run.join('');
+      // A place is often named without its suffix in English (Gangzha for 港闸区).
+      const hits = [key, ...PLACE_SYLLABLES.map((s) => key + s)].flatMap((k) => lexicon.byPinyin(k));
+      if (hits.length && key.length >= 4) {
+        const place = !hits.some((h) => findNames(h).some((n) => n.kind === 'person'));
+        concepts.push({
+          label: run.join(' '),
+          alts: hits.map(exact),
+          weight: 2,
+          kind: 'entity',
+          required: true,
+          place,
+        });
+        for (let k = 0; k < n; k++) used.add(i + k);
+        break;
+      }
+    }
+  }
+  return used;
+}
+
+/**
+ * Concepts of an English question.
+ *
+ * @example
+ * enConcepts('How long is the Pinghai road?', …).map((c) => c.label) // ['Pinghai', 'road']
+ */
+export function enConcepts(
+  question: string,
+  whEnd: number,
+  keyword: KeywordSearch,
+  lexicon: Lexicon,
+  time: AskedTime = askedTime(question, 'en'),
+): Concept[] {
+  const concepts: Concept[] = [];
+  const figures = englishFigures(question);
+  const periods = time.periods;
+  if (!time.compare) concepts.push(...periods.map(periodConcept));
+  const inPeriod = (n: number) => periods.some((p) => p.text.includes(String(n)));
+  // "over 1 billion yuan" is the bulletin's 超10亿元: a figure with a unit is matched by its value.
+  const measured = findEnglishMentions(question).filter((m) => m.unit && m.kind !== 'duration');
+  for (const m of measured) {
+    const figure = { value: m.value, kind: m.kind, measure: m.measure };
+    concepts.push({ label: m.text, alts: [exact(m.text)], weight: 1, kind: 'figure', required: true, figure });
+  }
+  for (const n of figures.numbers) {
+    if (inPeriod(n) || measured.some((m) => m.text.includes(String(n)))) continue;
+    concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true });
+  }
+  const tokens = question.match(/[A-Za-z]+/g) ?? [];
+  const used = pinyinNames(tokens, lexicon, concepts);
+  const usedWords = new Set([...used].map((i) => (tokens[i] ?? '').toLowerCase()));
+  // A capital starts every sentence; a first word spelt in pinyin ("Shanghai has…") is a name all the same.
+  const first = tokens[0]?.toLowerCase() ?? '';
+  const nameFirst = !FRAME.has(first) && PINYIN_WORD.test(first);
+  const capitalised = new Set(
+    tokens.filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst)).map((t) => t.toLowerCase()),
+  );
+  const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
+  const words = englishWords(withoutDates).filter((w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w));
+  const afterWh = englishWords(question.slice(whEnd))[0];
+  for (const w of words) {
+    if (usedWords.has(w)) continue;
+    const translations = lexicon.translate(w);
+    // A name's inexact translations (通州区 for "Beijing", whose gloss mentions Beijing) are weak evidence.
+    const weak = capitalised.has(w) ? 0.5 : 1;
+    const alts: Alt[] = translations.map(([zh, q]) => ({
+      text: zh,
+      quality: Math.min(1, 0.5 + q) * (q >= 1 ? 1 : weak),
+    }));
+    // A name the corpus does not know (Shanghai) means the question is about something else.
+    const unknownName = !alts.length && capitalised.has(w);
+    if (unknownName) {
+      concepts.push({ label: w, alts: [exact(w)], weight: 2, kind: 'entity', required: true });
+      continue;
+    }
+    // An English word with no translation in the corpus: what the bulletin lacks, unless it is short.
+    // A word with many translations is as specific as its typical one, not its rarest.
+    const mean = alts.length ? alts.reduce((sum, a) => sum + specificity(a.text, keyword), 0) / alts.length : 0;
+    const weight = alts.length ? 0.25 + mean : w.length >= 4 ? 0.6 : 0.15;
+    concepts.push({
+      label: w,
+      alts,
+      weight,
+      kind: w === afterWh && alts.length ? 'focus' : 'content',
+      required: false,
+    });
+  }
+  return dedupe(concepts);
+}

@@ -1,0 +1,313 @@
+/**
+ * What a question asks for: the kind of span that answers it (a person, a place, a figure of some
+ * measure, a date, a reason…) and where its question word stands, so that the words around it can
+ * name the asked thing.
+ */
+import type { Lang } from '../../core/types.js';
+import { tokens } from '../../text/names.js';
+import type { Measure } from '../../text/units.js';
+import { ALL_UNITS, unitInfo } from '../../text/units.js';
+
+/** The kind of span that answers a question. */
+export type Slot =
+  | 'person'
+  | 'org'
+  | 'place'
+  | 'name'
+  | 'date'
+  | 'number'
+  | 'ordinal'
+  | 'title'
+  | 'reason'
+  | 'method'
+  | 'definition'
+  | 'yesno'
+  | 'what';
+
+/** What a question asks for. */
+export interface Intent {
+  slot: Slot;
+  /** For `number`: what the figure measures (`any` when the question does not say). */
+  measure?: Measure | 'any' | 'change' | 'price';
+  /** A unit the question names (`千米` in 多少千米, `jin` in how many jin). */
+  unit?: string;
+  /** For `date`: how precise a date it asks for (哪年, 哪个季度, 几月, 哪天); any when it does not say (什么时候). */
+  grain?: 'year' | 'quarter' | 'month' | 'day';
+  /** Where the question word is in the normalised question, for finding the asked thing next to it. */
+  at?: { start: number; end: number };
+}
+
+type Rule = [RegExp, (m: RegExpExecArray) => Intent];
+
+/** How precise a date a question word asks for. */
+function grainOf(word: string): Pick<Intent, 'grain'> {
+  if (/年/.test(word)) return { grain: 'year' };
+  if (/季度/.test(word)) return { grain: 'quarter' };
+  if (/[天日号]/.test(word) || /几月几/.test(word)) return { grain: 'day' };
+  if (/月/.test(word)) return { grain: 'month' };
+  return {};
+}
+
+/** True when the word at `at` is the unit itself, not the start of a longer word (多少项目 is not 项). */
+function wholeWord(text: string, at: number, unit: string): boolean {
+  const t = tokens(text).find((x) => x.start <= at && x.end > at);
+  return !t || t.start < at || t.word.length <= unit.length || unitInfo(t.word).measure !== 'count';
+}
+
+/** The measure a Chinese question names by its words, whatever its question word. */
+function zhMeasure(q: string): Intent['measure'] {
+  if (
+    /(增长|增加|下降|减少|上涨|下跌|提高|降低|涨|跌|增幅|降幅|涨幅|增速|同比|环比)了?(多少|几)|增速|增幅|降幅|涨幅|变化了?(多少|几)/.test(
+      q,
+    )
+  )
+    return 'change';
+  if (/人数|人次|多少人|几个人|几人|多少名/.test(q)) return 'count';
+  if (/(比例|占比|比重|百分之|百分比|[^效]率(?!先))(是)?(多少|几)|百分之几|(多少|几)成/.test(q) || /率$/.test(q))
+    return 'percent';
+  if (/价格|单价|票价|售价|均价|房价|油价|收费|每斤|一斤|每吨|每公斤|多少钱一|钱一|发行价|收购价|股价|每股/.test(q))
+    return 'price';
+  if (
+    /钱|投资|投入|资金|金额|费用|花了|花费|成本|造价|收入|营收|利润|产值|销售额|总额|资产|存款|贷款|融资|经费|补贴|奖金|市值|gdp|增加值|预算|拨款|捐款|损失|罚款|出口额|进口额|进出口|贸易额|交易额/.test(
+      q,
+    )
+  )
+    return 'money';
+  if (
+    /天数|时长|年限|多长时间|多久|几天|多少天|几个月|多少个月|几年|多少年|几小时|多少小时|多少分钟|几分钟|多少秒|工期|耗时|用时|历时|时长|成绩/.test(
+      q,
+    )
+  )
+    return 'duration';
+  if (/多快|时速|车速|速度/.test(q)) return 'speed';
+  if (/面积|多大(面积|地方)?|几亩|多少亩|多少平方|多少公顷/.test(q)) return 'area';
+  if (/多长|多高|多远|多深|多宽|长度|高度|全长|距离|深度|宽度|海拔|身高|跳了多远|多少米|多少公里|多少千米/.test(q))
+    return 'length';
+  if (/多重|重量|多少万?吨|多少万?斤|多少公斤|多少千克|产量|吞吐量|销量/.test(q)) return 'weight';
+  if (/气温|温度|多少度|最高温|最低温/.test(q)) return 'temperature';
+  if (/比分|几比几/.test(q)) return 'score';
+  return undefined;
+}
+
+const ZH_RULES: Rule[] = [
+  [
+    /第几|排名第?几|排第几|排在第?几|几名|名次|排名(多少|怎样|如何)|排在哪|位列第?几|第多少/,
+    () => ({ slot: 'ordinal' }),
+  ],
+  [
+    /为什么|为啥|为何|怎么会|什么原因|原因是什么|原因|因为什么|凭什么|干嘛要|为了什么|由来|从哪来|怎么来的|哪来的|因何|依据.{0,8}而来/,
+    () => ({ slot: 'reason' }),
+  ],
+  [
+    /什么时候|啥时候|何时|哪天|哪一天|哪日|几月几[号日]|几号|哪年|哪一年|几月份?|哪个月|什么时间|哪个时间|多会儿|什么日子|截至何时|日期|哪个季度|哪一季度|什么季度/,
+    (m) => ({ slot: 'date', ...grainOf(m[0]) }),
+  ],
+  [
+    /(担任|任|是)(什么|啥|何)(职务|职位|身份|头衔|官|职)|什么(职务|职位|身份|头衔|级别|职级)|啥(职务|级别|职级)|哪个(职务|级别)/,
+    () => ({ slot: 'title' }),
+  ],
+  [/谁|哪位|哪个人|什么人|啥人|何人|哪名|哪几位|哪些人/, () => ({ slot: 'person' })],
+  [
+    /(哪|什么|啥)(一)?(家|个|所)?(公司|企业|单位|机构|银行|医院|学校|大学|部门|组织|协会|集团|厂|媒体|球队|队伍|平台|政党|党)|哪家|哪所|哪支/,
+    () => ({ slot: 'org' }),
+  ],
+  [
+    /哪里|哪儿|在哪|何地|何处|什么地方|啥地方|哪个(国家|省|市|城市|地区|区|县|镇|村|地方)|哪国|哪座城市|哪些(国家|地区|城市)/,
+    () => ({ slot: 'place' }),
+  ],
+  [/叫(什么|啥)(名字)?|名称|什么名字|啥名字|名字(是|叫)?(什么|啥)/, () => ({ slot: 'name' })],
+  [/哪几(类|种|个|位|项|方面|部分)?|是哪(几|些)|包括(哪些|什么)|由哪些/, () => ({ slot: 'definition' })],
+  // 参赛人数有什么变化: the figure now, beside the one before.
+  [/(有)?(什么|啥|何)(变化|不同|区别)|怎么变(化)?|(变化|变动)(如何|怎样|怎么样|多大)/, () => ({ slot: 'number' })],
+  [
+    /怎么|如何|咋|怎样|通过什么|用什么(办法|方式|方法)|什么(办法|方式|方法|措施|形式|手段|途径|模式)|啥(办法|招)|哪些(措施|办法|举措)/,
+    () => ({ slot: 'method' }),
+  ],
+  [
+    new RegExp(
+      `(?:多少|几)(?:万|亿)?(${ALL_UNITS.filter((u) => !/^[万亿]/.test(u))
+        .join('|')
+        .replace(/[/%]/g, (c) => `\\${c}`)})?`,
+    ),
+    (m) => ({
+      slot: 'number',
+      ...(m[1] && wholeWord(m.input, m.index + m[0].length - m[1].length, m[1]) ? { unit: m[1] } : {}),
+    }),
+  ],
+  [/多长|多高|多远|多大|多重|多快|多久|多深|多宽/, () => ({ slot: 'number' })],
+  [
+    /(是|指)(什么|啥)(意思)?|指的是|什么意思|是干(嘛|什么|啥)的|什么叫|何为|何谓|是(个)?啥|包括(哪些|什么)|有哪些|由哪(几|些)|哪几(个|种|类|项)|是哪(几|些)/,
+    () => ({ slot: 'definition' }),
+  ],
+  [/吗$|是不是|是否|有没有|能不能|会不会|可不可以|对不对|没有$|了没$|了没有$/, () => ({ slot: 'yesno' })],
+  [/什么|啥|哪些|哪个|哪/, () => ({ slot: 'what' })],
+  // A post with nothing else asked (临江市长？ 蓝穹航天CEO？) asks who holds it.
+  [
+    /(书记|市长|省长|区长|县长|镇长|主任|主席|部长|局长|厅长|院长|校长|馆长|队长|会长|行长|董事长|总经理|总裁|ceo|理事长|秘书长|主编|教练|冠军|总统|总理|首相|发言人|负责人)$/,
+    (m) => ({ slot: 'person', at: { start: m.index + m[0].length, end: m.index + m[0].length } }),
+  ],
+];
+
+/** The measure an English question names. */
+function enMeasure(q: string): Intent['measure'] {
+  if (
+    /\bhow (much|fast) (did|does|has|have|will|would)\b.*\b(grow|rise|increase|fall|drop|decline|climb|jump|change|shrink)|\b(growth|increase|decrease|decline|drop|rise|change)\b.*\b(rate|by how much)|\bby how much\b|\bgrowth rate\b|\bhow did\b.*\bchange\b/.test(
+      q,
+    )
+  )
+    return 'change';
+  if (
+    /\b(what|which) (percentage|percent|proportion|share|rate|ratio)\b|\bhow much percent|\bwhat share\b|\brate\b/.test(
+      q,
+    )
+  )
+    return 'percent';
+  if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
+  if (
+    /\bhow much money\b|\b(costs?|budget|invest|invested|investment|funds?|funding|revenue|income|profits?|sales|worth|value|spend|spent|raise|raised|collect|collected|loss|losses|gdp|trade|exports?|imports?|reserves?|deposits?|loans?|assets?)\b/.test(
+      q,
+    )
+  )
+    return 'money';
+  if (
+    /\bhow long (did|does|do|will|would|has|have)\b.*\b(take|last|delay|wait|lose|lost|sidelined|out|run)|\bhow many (days|months|years|hours|minutes|weeks|seconds)\b|\bhow long\b(?!.*\b(is|was|are|were|be)\b)|\bhow much time|\bduration\b|\bfinishing time|\btime\b.*\b(run|swim|race)/.test(
+      q,
+    )
+  )
+    return 'duration';
+  if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
+  if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
+  if (
+    /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(
+      q,
+    )
+  )
+    return 'length';
+  if (/\bhow (heavy)|\bweight\b|\bhow many (tons|tonnes|jin|kg)|\b(output|harvest|throughput|volume)\b/.test(q))
+    return 'weight';
+  if (/\btemperature\b|\bhow (hot|cold)\b|\bdegrees\b/.test(q)) return 'temperature';
+  if (/\bscore\b/.test(q)) return 'score';
+  return undefined;
+}
+
+const EN_UNIT_WORDS: Record<string, RegExp> = {
+  斤: /\bjin\b/,
+  亩: /\bmu\b/,
+  元: /\byuan\b|\brmb\b/,
+  天: /\bdays\b/,
+  个月: /\bmonths\b/,
+  年: /\byears\b/,
+  分钟: /\bminutes\b/,
+  小时: /\bhours\b/,
+};
+
+/**
+ * An English question without what names or gives rather than asks: "Lingang New Area" names a
+ * place, "per jin" divides a price, "worth over 1 billion yuan" gives a figure. Lower case.
+ */
+function englishAsked(q: string): string {
+  return q
+    .replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ')
+    .toLowerCase()
+    .replace(/\b(per|a) [a-z]+/g, ' ')
+    .replace(
+      /\b((worth|valued at|costing|priced at)\s+)?((over|more than|under|less than|about|around|nearly|at least)\s+)?\d[\d.,]*\s*(thousand|million|billion)?\s*[a-z]+/g,
+      ' ',
+    );
+}
+
+const EN_RULES: Rule[] = [
+  [
+    /\b(what|which) (rank|position|place)\b|\branked?\b|\bwhere did .* (rank|finish|place)\b|\bwhat place\b/,
+    () => ({ slot: 'ordinal' }),
+  ],
+  [/\bwhy\b|\bfor what reason\b|\bwhat (was|is) the reason\b|\bwhat reasons?\b/, () => ({ slot: 'reason' })],
+  [
+    /\bwhen\b|\bwhat (date|day|time|year|month|quarter)\b|\bwhich (date|day|year|month|quarter)\b|\bon what day\b|\bby when\b/,
+    (m) => ({
+      slot: 'date',
+      ...grainOf(
+        m[0]
+          .replace('year', '年')
+          .replace('quarter', '季度')
+          .replace('month', '月')
+          .replace(/date|day/, '日'),
+      ),
+    }),
+  ],
+  [/\b(what|which) (position|post|title|job|role|rank of official|level)\b/, () => ({ slot: 'title' })],
+  [/\bhow (has|have|did|does) .{2,60}\bchanged?\b|\bwhat (was|is) the change\b/, () => ({ slot: 'number' })],
+  [/\bwho\b|\bwhom\b|\bwhich (person|official|leader|player|athlete|doctor|candidate)\b/, () => ({ slot: 'person' })],
+  [
+    /\bwhich (company|firm|organi[sz]ation|body|bank|hospital|school|university|institution|department|agency|team|club|party|group|enterprise)\b/,
+    () => ({ slot: 'org' }),
+  ],
+  [
+    /\bwhere\b|\bwhich (country|city|province|district|town|county|village|region)\b|\bwhat (country|city)\b/,
+    () => ({ slot: 'place' }),
+  ],
+  [/\bwhat is the name\b|\bwhat('s| is) it called\b|\bcalled what\b|\bname of\b/, () => ({ slot: 'name' })],
+  [
+    /\bhow (many|much)\b|\bnumber of\b|\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(number|amount|total|investment|cost|price|length|speed|size|value|sum|population|rate|area|height|output|budget|progress)\b|\bhow (long|tall|high|far|fast|big|large|heavy|deep|wide)\b/,
+    () => ({ slot: 'number' }),
+  ],
+  [
+    /\bhow (do|did|does|is|are|was|were|can|could|will|has|have)\b|\bin what way\b|\bby what means\b|\bwhat (measures|steps|methods|way)\b/,
+    () => ({ slot: 'method' }),
+  ],
+  [
+    /\bwhat (is|are|was|were|does)\b.*\b(mean|stand for|refer to)\b|\bwhat (is|are) (the )?["“]|\bwhat kind of\b|^what (is|are) [a-z]/,
+    () => ({ slot: 'definition' }),
+  ],
+  [/^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b/, () => ({ slot: 'yesno' })],
+  [/\bwhat\b|\bwhich\b/, () => ({ slot: 'what' })],
+];
+
+/**
+ * English rules ordered by where their question word stands: in "Which company is Xu Jun, who
+ * chairs…, paired with?" the question is "which company"; "who" belongs to a relative clause.
+ */
+function earliestFirst(rules: Rule[], text: string): Rule[] {
+  const at = (r: Rule) => r[0].exec(text)?.index ?? Number.POSITIVE_INFINITY;
+  return rules
+    .map((r, i) => ({ r, i, at: at(r) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/**
+ * The intent of a (normalised) question.
+ *
+ * @example
+ * intentOf('平海公路全长多少千米', 'zh') // { slot: 'number', measure: 'length', unit: '千米', at: … }
+ */
+export function intentOf(q: string, lang: Lang): Intent {
+  const text = lang === 'en' ? q.toLowerCase() : q.replace(/[?？。!！\s]+$/, '');
+  const rules = lang === 'zh' ? ZH_RULES : earliestFirst(EN_RULES, text);
+  for (const [re, make] of rules) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const intent: Intent = { ...make(m), at: { start: m.index, end: m.index + m[0].length } };
+    if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno') {
+      const measure = lang === 'zh' ? zhMeasure(text) : enMeasure(englishAsked(q));
+      if (intent.slot === 'number') {
+        // 多少 + a noun (有多少项目) counts that noun.
+        const counted =
+          lang === 'zh' &&
+          !intent.unit &&
+          /^\p{Script=Han}/u.test(text.slice(m.index + m[0].length)) &&
+          /^(多少|几)/.test(m[0]);
+        intent.measure = measure ?? (intent.unit ? unitInfo(intent.unit).measure : counted ? 'count' : 'any');
+      } else if (measure && intent.slot === 'what' && lang === 'en') return { ...intent, slot: 'number', measure };
+    }
+    if (lang === 'en' && intent.slot === 'number') {
+      const asked = englishAsked(q);
+      const unit = Object.entries(EN_UNIT_WORDS).find(([, re]) => re.test(asked))?.[0];
+      if (unit) intent.unit = unit;
+    }
+    return intent;
+  }
+  // No question word (平海路 总投资?): a measure named asks for its figure.
+  const measure = lang === 'zh' ? zhMeasure(text) : undefined;
+  return measure && measure !== 'change' ? { slot: 'number', measure } : { slot: 'what' };
+}

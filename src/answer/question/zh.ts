@@ -1,0 +1,276 @@
+/**
+ * Concepts of a Chinese question: the figures and names it gives, the thing it asks about (next to
+ * its question word), and its other content words, each with the ways a passage may write it
+ * (as typed, in written rather than spoken words, or as the corpus word with the same reading when
+ * the question has a typo). Fillers and question words are left out.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { KeywordSearch } from '../../index/loaded-index.js';
+import { findMentions } from '../../text/figures.js';
+import type { Lexicon } from '../../text/lexicon.js';
+import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
+import { writtenForms } from '../../text/synonyms.js';
+import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
+import type { Intent } from './intent.js';
+import { type AskedTime, askedTime } from './when.js';
+
+/** Question words, fillers and frames of spoken questions: they say how something is asked, not what. */
+const FILLERS = new RegExp(
+  [
+    '什么时候|啥时候|多长时间|多少钱|为什么|为啥|怎么样|怎么|怎样|如何|多少|多长|多久|多大|多高|多远|多重|多快|几个|几家|几名|几位|几',
+    '哪些|哪个|哪位|哪家|哪里|哪儿|哪天|哪年|哪一|哪|是否|是不是|有没有|能不能|会不会|对不对|什么|啥|何时|何地|为何|谁|咋',
+    '有什么变化|有何变化|怎么变化|怎样变化|变化如何|相比|相较|比较',
+    '报纸上说|报纸说|报上说|新闻说|报道说|据报道|报纸上|报纸里|报纸|报上|新闻里|这一期|这期|本期|最新一期',
+    '请问|请|告诉我|我想知道|想知道|想问一下|想问|问一下|听说|据说|帮我|帮忙查|查一下|查下|说说|讲讲|你知道|知道|到底|究竟|一共|总共|一下',
+    '那个|这个|那些|这些|那边|这边|那块|那一块|那会儿|那时候|那次|这次|那里|这里|那位|这位|那家|这家|咱们|咱|我们|你们',
+    '最新|最近|近期|近来|当前|如今|眼下|至今|迄今|是从|来着|的话|左右|大概|差不多|具体|现在|目前|当时|后来|最后|还有|一般|算是|属于|情况|东西|意思|名字叫|叫做|名叫',
+    '吗|呢|啊|呀|吧|嘛|哦|哈|啦|么|呗|咯|哇|噢|诶',
+  ].join('|'),
+  'g',
+);
+
+/** Words that weigh nothing as concepts. */
+const STOP = new Set(
+  '的 了 和 与 及 在 是 有 为 对 把 被 将 也 都 等 之 其 这 那 该 此 并 而 或 从 以 于 向 到 由 着 过 就 又 还 已 中 上 下 个 要 能 会 可以 可 让 给 得 地 去 来 做 干 搞 弄 里 头 呢 么 被 所 啊 多'.split(
+    ' ',
+  ),
+);
+
+/** Words of expectation and plan: 预计什么时候通车 asks about 通车. */
+const MODAL = /^(预计|计划|预期|打算|准备|将要|将会|有望|可望|能够|应该|应当|估计|争取|力争)$/;
+
+const GIVEN_FIGURE = (text: string) => /\d|[一二三四五六七八九十两百千万亿]/.test(text);
+
+/** Nouns that only say "the number of": the figure answers them. */
+const GENERIC_MEASURE = /^(数量|数目|总数|总量|数字|数额|数据|情况|多少|人数|个数|家数|数值)$/;
+
+/** Toneless pinyin of a word. */
+function readingOf(word: string): string {
+  return pinyin(word, { toneType: 'none', type: 'array' }).join('');
+}
+
+/**
+ * The ways a passage may write a question word: itself, its written equivalents, and — when the
+ * corpus does not know the word — corpus words read the same (a typo: 海们 → 海门).
+ */
+function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
+  const alts: Alt[] = [exact(word)];
+  for (const w of writtenForms(word)) alts.push({ text: w, quality: 0.8 });
+  if (keyword.docFrequency(word) === 0 && /^\p{Script=Han}{2,6}$/u.test(word)) {
+    for (const w of lexicon.byPinyin(readingOf(word)))
+      if (w.length === word.length) alts.push({ text: w, quality: 0.9 });
+  }
+  return alts;
+}
+
+/**
+ * Tokens of the question, cut the way the corpus writes its words: a run of characters that is a
+ * corpus word (渔技员) stays whole even where jieba alone would glue it to the next character
+ * (渔技员干); the rest is cut by jieba.
+ */
+function segment(text: string, keyword: KeywordSearch): Token[] {
+  const out: Token[] = [];
+  let gapStart = 0;
+  const flushGap = (end: number) => {
+    if (end <= gapStart) return;
+    for (const t of tokens(text.slice(gapStart, end)))
+      out.push({ ...t, start: t.start + gapStart, end: t.end + gapStart });
+  };
+  for (let i = 0; i < text.length; ) {
+    let len = 0;
+    if (/\p{Script=Han}/u.test(text.charAt(i))) {
+      for (let n = Math.min(6, text.length - i); n >= 3; n--) {
+        const w = text.slice(i, i + n);
+        if (/^\p{Script=Han}+$/u.test(w) && keyword.docFrequency(w) > 0) {
+          len = n;
+          break;
+        }
+      }
+    }
+    if (len) {
+      flushGap(i);
+      out.push({ word: text.slice(i, i + len), tag: 'n', start: i, end: i + len });
+      i += len;
+      gapStart = i;
+    } else i++;
+  }
+  flushGap(text.length);
+  return out;
+}
+
+/** True when a name stands right after the question word of a who/which question (哪家[食品公司]). */
+function focusAtAnswer(intent: Intent, start: number): boolean {
+  return (
+    (intent.slot === 'org' || intent.slot === 'place' || intent.slot === 'person') &&
+    !!intent.at &&
+    start - intent.at.end <= 1 &&
+    start >= intent.at.start
+  );
+}
+
+/** Replaces a span with spaces, keeping every offset. */
+const blank = (text: string, start: number, end: number) =>
+  text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+
+/**
+ * Concepts of a normalised Chinese question.
+ *
+ * @example
+ * zhConcepts('平海公路总投资多少?', intent, keyword, lexicon).map((c) => c.label) // ['平海公路', '总投资']
+ */
+export function zhConcepts(
+  norm: string,
+  intent: Intent,
+  keyword: KeywordSearch,
+  lexicon: Lexicon,
+  time: AskedTime = askedTime(norm, 'zh'),
+): Concept[] {
+  const concepts: Concept[] = [];
+  let rest = norm;
+  for (const p of time.periods) {
+    // Periods compared with each other choose the issues to answer from, not the sentence.
+    if (!time.compare) concepts.push(periodConcept(p));
+    // 3月1日时, 节前: the word after a time belongs to it.
+    const tail = /^(的时候|之前|之后|以来|期间|时|前|后|起)/.exec(rest.slice(p.end))?.[0].length ?? 0;
+    rest = blank(rest, p.start, p.end + tail);
+  }
+  for (const m of findMentions(rest)) {
+    if (!GIVEN_FIGURE(m.text) || m.kind === 'date') continue;
+    const figure = { value: m.value, kind: m.kind, measure: m.measure };
+    // 一个, 四种, 那一块: a number in words is mostly an article or part of the question ("which four"), not a given.
+    const digits = /\d/.test(m.text);
+    concepts.push({
+      label: m.text,
+      alts: [exact(m.text)],
+      weight: digits ? 1 : 0.3,
+      kind: 'figure',
+      required: digits,
+      figure,
+    });
+    rest = blank(rest, m.start, m.end);
+  }
+  for (const m of norm.matchAll(/[“"「『《]([^”"」』》]{1,20})[”"」』》]/g)) {
+    const inner = m[1] ?? '';
+    concepts.push({ label: inner, alts: altsOf(inner, keyword, lexicon), weight: 1.5, kind: 'entity', required: true });
+    rest = blank(rest, m.index, m.index + m[0].length);
+  }
+  rest = rest.replace(FILLERS, (f) => ' '.repeat(f.length));
+  const names = findNames(rest);
+  for (const n of names) {
+    const alts = altsOf(n.text, keyword, lexicon);
+    const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
+    // A place with its suffix (通州区) is also found without it (通州), and a name split by jieba is joined.
+    if (!known && n.kind === 'place' && n.text.length >= 3) alts.push({ text: n.text.slice(0, -1), quality: 0.9 });
+    const place = n.kind === 'place' && alts.some((a) => keyword.docFrequency(a.text) > 0);
+    // The kind of thing asked for (哪家[食品公司], 哪个[城市]): the answer's type, not something it must contain.
+    const typed = focusAtAnswer(intent, n.start);
+    if (typed) concepts.push({ label: n.text, alts, weight: 0.3, kind: 'content', required: false });
+    else
+      concepts.push({
+        label: n.text,
+        alts,
+        weight: 0.75 + 1.25 * weightOf(alts, keyword, 0),
+        kind: 'entity',
+        required: true,
+        place,
+      });
+    rest = blank(rest, n.start, n.end);
+  }
+  const focusAt = intent.at;
+  let focus: Concept | undefined;
+  let focusDistance = Number.POSITIVE_INFINITY;
+  const placed: Array<{ concept: Concept; start: number; end: number; tag: string }> = [];
+  for (const t of segment(rest, keyword)) {
+    // Adverbs, pronouns, conjunctions, particles and prepositions carry no topic (必须, 赶紧, 这样).
+    if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || GENERIC_MEASURE.test(t.word)) continue;
+    if (/^(d|r|c|u\w*|p|y|e|o|zg|ul|uj|ud|ug|uz|uv)$/.test(t.tag)) continue;
+    if (focusAt && t.start >= focusAt.start && t.end <= focusAt.end) continue;
+    const alts = altsOf(t.word, keyword, lexicon);
+    const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
+    // A word the corpus never uses: a dictionary word (小学, 人口) may be what the bulletin lacks;
+    // a one-character or unknown one (跑, 那块) is more likely a spoken paraphrase or a filler.
+    const weight = known ? weightOf(alts, keyword) : t.word.length >= 2 && t.tag !== 'x' ? 0.6 : 0.15;
+    // 预计, 计划: how sure the news is, never what the question is about.
+    const modal = MODAL.test(t.word);
+    // 区长是谁: the answer holds that office; a 书记 is no answer.
+    const office = intent.slot === 'person' && TITLES.test(t.word);
+    const concept: Concept = {
+      label: t.word,
+      alts,
+      weight: modal ? 0.3 : weight,
+      kind: 'content',
+      required: false,
+      ...(office ? { inSentence: true } : {}),
+    };
+    concepts.push(concept);
+    if (modal) continue;
+    // The asked thing may be a word the corpus lacks (人口): then nothing can answer the question.
+    if (known || (t.word.length >= 2 && t.tag !== 'x'))
+      placed.push({ concept, start: t.start, end: t.end, tag: t.tag });
+    if (focusAt && known) {
+      const gap = t.end <= focusAt.start ? focusAt.start - t.end : t.start >= focusAt.end ? t.start - focusAt.end : 0;
+      const between = t.end <= focusAt.start ? norm.slice(t.end, focusAt.start) : norm.slice(focusAt.end, t.start);
+      if (!/[,，。;；]/.test(between) && gap < focusDistance && gap <= 6) {
+        focus = concept;
+        focusDistance = gap;
+      }
+    }
+  }
+  if (focus) {
+    focus.kind = 'focus';
+    focus.weight += 0.5;
+  }
+  if (focusAt && (intent.slot === 'number' || intent.slot === 'ordinal')) {
+    // A figure of the asked measure stands for the measure's own noun (成绩, 发行价, 全长); its modifiers must be there.
+    const measured = intent.measure !== undefined && intent.measure !== 'any' && intent.measure !== 'count';
+    for (const c of askedPhrase(norm, placed, focusAt)) {
+      const unknown = !c.alts.some((a) => keyword.docFrequency(a.text) > 0);
+      if (unknown && measured) continue;
+      if (!(measured && c === focus)) c.inSentence = true;
+    }
+  }
+  return dedupe(concepts);
+}
+
+/**
+ * The words naming the asked quantity, next to the question word: 研究生招生规模 in
+ * "江州大学研究生招生规模是多少人", 项目 in "有多少项目". They must all be in the answer's sentence:
+ * 本科招生规模 is another quantity.
+ */
+function askedPhrase(
+  norm: string,
+  placed: Array<{ concept: Concept; start: number; end: number; tag: string }>,
+  wh: { start: number; end: number },
+): Concept[] {
+  const nounish = (tag: string) => /^(n|nz|vn|j|an|b|ng|l|nt)$/.test(tag);
+  const joined = (a: number, b: number) => /^[\s的是为有]*$/.test(norm.slice(a, b));
+  const before = placed.filter((p) => p.end <= wh.start).sort((a, b) => b.start - a.start);
+  const phrase: Concept[] = [];
+  let edge = wh.start;
+  for (const p of before) {
+    if (!joined(p.end, edge) || !nounish(p.tag)) break;
+    phrase.push(p.concept);
+    edge = p.start;
+  }
+  if (phrase.length) return phrase;
+  edge = wh.end;
+  for (const p of placed.filter((x) => x.start >= wh.end).sort((a, b) => a.start - b.start)) {
+    if (!joined(edge, p.start) || !nounish(p.tag)) break;
+    phrase.push(p.concept);
+    edge = p.end;
+  }
+  return phrase;
+}
+
+/** True when the question asks about something not done or not so (没有复工, 未销售). */
+export function isNegated(norm: string): boolean {
+  return /没有(?!$)|没[^有]|未|尚未|不[是能会可]?(?!是)|还没/.test(
+    norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|没有$|了没|吗/g, ''),
+  );
+}
+
+/** How specific the question's terms are overall, for logs and traces. */
+export function meanSpecificity(concepts: Concept[], keyword: KeywordSearch): number {
+  const xs = concepts.flatMap((c) => c.alts.map((a) => specificity(a.text, keyword)));
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}

@@ -3,7 +3,8 @@
  * changed and removed files are applied as an incremental update (one new segment, the rest
  * shared with the previous build), followed by a merge of segments when one is due; the first
  * build, a new format or embedding, or `--force` rebuild from scratch. Does nothing when the
- * corpus has not changed. When another process is building, waits for it.
+ * corpus has not changed. When another process is building, waits for it: with REDIS_URL, any
+ * replica on any host sharing the index volume.
  */
 
 import { runMain } from '../src/app/run-main.js';

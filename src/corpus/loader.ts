@@ -144,11 +144,12 @@ export function loadCorpus(dir: string): LoadedCorpus {
   const warnings: FileWarning[] = [];
   for (const f of files) {
     const read = readCorpusFile(dir, f);
-    if ('reason' in read) skipped.push({ name: f.name, reason: read.reason });
-    else {
-      bulletins.push(read.bulletin);
-      if (read.bulletin.warning) warnings.push({ name: f.name, warning: read.bulletin.warning });
+    if ('reason' in read) {
+      skipped.push({ name: f.name, reason: read.reason });
+      continue;
     }
+    bulletins.push(read.bulletin);
+    if (read.bulletin.warning) warnings.push({ name: f.name, warning: read.bulletin.warning });
   }
   if (bulletins.length === 0) throw emptyCorpusError(dir, skipped);
   return { files, bulletins, skipped, warnings };

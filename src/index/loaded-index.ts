@@ -18,7 +18,7 @@ export interface DateRange {
   to: string;
 }
 
-/** One issue of the archive: its date, how many corpus files and articles it has. */
+/** One issue of the archive: its date (as precise as known), how many corpus files and articles it has. */
 export interface IssueSummary {
   date: string;
   files: number;
@@ -35,11 +35,11 @@ export interface DocStore {
   chunk(doc: number): Chunk | undefined;
   article(id: string): Article | undefined;
   /**
-   * Every article, without its paragraphs, in corpus order; with `range`, only the articles of
-   * issues in it (the newest issue's headlines: `articleHeads({ from: d, to: d })`).
+   * Every article without its paragraphs, in corpus order; with `range`, only those of the issues in
+   * it (the newest issue's headlines: `articleHeads({ from: d, to: d })`, which reads one issue's heads).
    */
   articleHeads(range?: DateRange): ArticleHead[];
-  /** The archive's dated issues, oldest first, with file and article counts; cheap at any size. Undated files belong to none. */
+  /** The dated issues, oldest first; cheap at any size. Articles of unknown date belong to none. */
   issues(): IssueSummary[];
 }
 

@@ -33,13 +33,9 @@ export class MemoryDocStore implements DocStore {
   }
 
   articleHeads(range?: DateRange): ArticleHead[] {
-    const from = range ? dayNumber(range.from) : Number.NEGATIVE_INFINITY;
-    const to = range ? dayNumber(range.to) : Number.POSITIVE_INFINITY;
+    const within = range ? inRange(range) : () => true;
     return this.articles
-      .filter(({ date }) => {
-        const d = daySpan(date);
-        return !range || (!!d && d[0] <= to && d[1] >= from);
-      })
+      .filter((a) => within(a.date))
       .map(({ id, title, source, date }) => ({ id, title, source, ...(date ? { date } : {}) }));
   }
 
@@ -47,13 +43,23 @@ export class MemoryDocStore implements DocStore {
     const byDate = new Map<string, { files: Set<string>; articles: number }>();
     for (const a of this.articles) {
       if (!a.date) continue;
-      const s = byDate.get(a.date) ?? { files: new Set<string>(), articles: 0 };
-      s.files.add(a.source);
-      s.articles++;
-      byDate.set(a.date, s);
+      const issue = byDate.get(a.date) ?? { files: new Set(), articles: 0 };
+      issue.files.add(a.source);
+      issue.articles++;
+      byDate.set(a.date, issue);
     }
     return [...byDate]
-      .map(([date, s]) => ({ date, files: s.files.size, articles: s.articles }))
+      .map(([date, i]) => ({ date, files: i.files.size, articles: i.articles }))
       .sort((a, b) => (a.date < b.date ? -1 : 1));
   }
+}
+
+/** A test of whether an issue date overlaps a range of days. */
+function inRange(range: DateRange): (date: string | undefined) => boolean {
+  const from = dayNumber(range.from);
+  const to = dayNumber(range.to);
+  return (date) => {
+    const span = daySpan(date);
+    return !!span && span[0] <= to && span[1] >= from;
+  };
 }

@@ -26,7 +26,7 @@ export interface IngestedFiles {
   writers: SegmentWriter[];
   files: Record<string, FileEntry>;
   skipped: SkippedFile[];
-  /** Files indexed with a caveat (a date unknown or in the future). */
+  /** Files indexed with a caveat (their date is unknown or in the future). */
   warnings: FileWarning[];
   articles: number;
   chunks: number;

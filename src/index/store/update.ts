@@ -135,11 +135,11 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
       ...prev.skipped.filter((s) => now.has(s.name) && !changed.some((f) => f.name === s.name)),
       ...ing.skipped,
     ];
-    const chunks = Object.values(files).reduce((n, f) => n + f.count, 0);
     const warnings = [
       ...(prev.warnings ?? []).filter((w) => now.has(w.name) && !changed.some((f) => f.name === w.name)),
       ...ing.warnings,
     ];
+    const chunks = Object.values(files).reduce((n, f) => n + f.count, 0);
     const manifest: Manifest = {
       ...prev,
       builtAt: new Date().toISOString(),

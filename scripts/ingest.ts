@@ -34,7 +34,7 @@ runMain(async () => {
     // A terminal gets a live counter; a log gets one line per stage.
     progress: (stage, done, total) => {
       if (tty) process.stderr.write(`\r${stage} ${done}/${total}   `);
-      else if (stage !== lastStage) process.stderr.write(`${stage}: ${total} chunks…\n`);
+      else if (stage !== lastStage) process.stderr.write(`${stage}…\n`);
       lastStage = stage;
     },
   }).finally(() => state.close());

@@ -109,30 +109,36 @@ export class HybridSearch {
     }
     const tVector = performance.now() - t;
     t = performance.now();
-    const byDoc = new Map<number, RetrievedChunk>();
-    const entry = (doc: number): RetrievedChunk | undefined => {
-      const known = byDoc.get(doc);
-      const chunk = docs.chunk(doc);
-      if (known || !chunk) return known;
-      const e = { chunk, keyword: 0, vector: 0, fused: 0 };
-      byDoc.set(doc, e);
+    type Fused = Omit<RetrievedChunk, 'chunk'> & { doc: number };
+    const byDoc = new Map<number, Fused>();
+    const entry = (doc: number): Fused => {
+      let e = byDoc.get(doc);
+      if (!e) {
+        e = { doc, keyword: 0, vector: 0, fused: 0 };
+        byDoc.set(doc, e);
+      }
       return e;
     };
     kw.forEach((h, rank) => {
       const e = entry(h.doc);
-      if (!e) return;
       e.keyword = h.score;
       e.keywordRank = rank + 1;
       e.fused += KEYWORD_WEIGHT / (RRF_K + rank + 1);
     });
     vec.forEach(([doc, sim], rank) => {
-      const e = sim > 0 ? entry(doc) : undefined;
-      if (!e) return;
+      if (sim <= 0) return;
+      const e = entry(doc);
       e.vector = sim;
       e.vectorRank = rank + 1;
       e.fused += 1 / (RRF_K + rank + 1);
     });
-    const hits = [...byDoc.values()].sort((a, b) => b.fused - a.fused).slice(0, k);
+    // Only the chunks that make the cut are read (from disk, in a segmented archive).
+    const hits: RetrievedChunk[] = [];
+    for (const { doc, ...scores } of [...byDoc.values()].sort((x, y) => y.fused - x.fused)) {
+      if (hits.length >= k) break;
+      const chunk = docs.chunk(doc);
+      if (chunk) hits.push({ chunk, ...scores });
+    }
     return {
       hits,
       timings: { keyword: tKeyword, vector: tVector, fuse: performance.now() - t },

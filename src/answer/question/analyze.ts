@@ -51,8 +51,12 @@ function negated(norm: string, lang: Lang): boolean {
   return tokens(predicate).some((t) => NEGATION.test(t.word));
 }
 
-function addTerms(terms: Map<string, number>, text: string, weight: number): void {
-  for (const t of [...words(text), ...bigrams(normalize(text))]) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+function addTerms(terms: Map<string, number>, text: string, weight: number, keyword: KeywordSearch): void {
+  const ws = words(text);
+  // A word the index holds is searched as itself; its character pairs (a common word's reach a
+  // large share of the archive) only help a word the index lacks.
+  const known = ws.length === 1 && keyword.docFrequency(ws[0] ?? '') > 0;
+  for (const t of known ? ws : [...ws, ...bigrams(normalize(text))]) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
 }
 
 /**
@@ -79,7 +83,7 @@ export function analyzeQuestion(
       : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon, time);
   const terms = new Map<string, number>();
   for (const c of concepts) {
-    for (const a of c.alts) addTerms(terms, a.text, Math.min(1, c.weight) * a.quality);
+    for (const a of c.alts) addTerms(terms, a.text, Math.min(1, c.weight) * a.quality, keyword);
   }
   const given = new Set(
     lang === 'zh'

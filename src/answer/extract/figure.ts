@@ -11,6 +11,7 @@ import type { ScoredSentence } from '../scorer.js';
 import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { respectively } from './respectively.js';
+import { denies } from './yes-no.js';
 
 /** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
 /** How precise a date mention is. */
@@ -134,6 +135,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         f *= 0.5;
       const owner = own ? ownership(s, m) : 0;
       if (owner < 0) continue;
+      // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
+      if (q.negated && !denies(clauseAt(from.text, m.start))) continue;
       // News prose opens with when it happened (27日下午，…主持召开…): a date leading the sentence is its time.
       const leading =
         m.kind === 'date' && /^\s*(本报讯\s*[(（][^)）]*[)）])?\s*$/.test(from.text.slice(0, m.start)) ? 0.25 : 0;

@@ -12,7 +12,8 @@ import type { Extraction } from './extraction.js';
 
 const DENIAL = /^(没|没有|未|尚未|不|无|并未)$/;
 
-function denies(text: string): boolean {
+/** True when a text denies (没有复工, 尚未销售). */
+export function denies(text: string): boolean {
   return tokens(text).some((t) => DENIAL.test(t.word));
 }
 

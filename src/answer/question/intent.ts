@@ -187,6 +187,8 @@ function enMeasure(q: string): Intent['measure'] {
     return 'weight';
   if (/\btemperature\b|\bhow (hot|cold)\b|\bdegrees\b/.test(q)) return 'temperature';
   if (/\bscore\b/.test(q)) return 'score';
+  // "How many cases": things counted, like 多少家; never a time or a sum.
+  if (/\bhow many [a-z]/.test(q)) return 'count';
   return undefined;
 }
 

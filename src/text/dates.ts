@@ -4,7 +4,7 @@
  * issue's). Two periods can then be compared: the same, or in conflict (a 2022 figure does not answer
  * a question about 2023; a January figure does not answer one about the first quarter).
  */
-import { MONTHS } from './figures.js';
+import { MONTHS, parseNumber } from './figures.js';
 import { normalize } from './normalize.js';
 
 /** A day as year, month (1–12) and day. */
@@ -30,21 +30,7 @@ export interface Period {
   relative?: boolean;
 }
 
-const CN_DIGIT: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
-const num = (s: string | undefined) => (s === undefined ? undefined : (CN_DIGIT[s] ?? Number(s)));
+const num = (s: string | undefined) => (s === undefined ? undefined : parseNumber(s));
 
 /** Parses `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) into its parts. */
 export function parseIsoDate(iso: string | undefined): Partial<Day> | undefined {
@@ -143,7 +129,7 @@ function relDay(word: string, a?: Partial<Day>): Found | undefined {
 function relWeek(word: string, a?: Partial<Day>): Found | undefined {
   if (!a?.year || !a.month || !a.day) return undefined;
   const weekday = (new Date(Date.UTC(a.year, a.month - 1, a.day)).getUTCDay() + 6) % 7;
-  const back = /^(上)/.test(word) || word === 'last week' ? 7 : 0;
+  const back = word.startsWith('上') ? 7 : 0;
   const first = shiftDay(a as Day, -weekday - back);
   const last = shiftDay(first, 6);
   return { year: first.year, months: [first.month, first.month], day: first.day, through: last, relative: true };

@@ -6,7 +6,7 @@
 import type { Lang } from '../../core/types.js';
 import { daySpan, isoDay } from '../../index/chunk-days.js';
 import type { DateRange } from '../../index/loaded-index.js';
-import { type Day, findEnglishPeriods, findPeriods, type Period, parseIsoDate, periodDays } from '../../text/dates.js';
+import { findEnglishPeriods, findPeriods, type Period, parseIsoDate, periodDays } from '../../text/dates.js';
 
 /** What a question says about time. */
 export interface AskedTime {
@@ -20,8 +20,6 @@ export interface AskedTime {
   window?: DateRange;
   /** The question names an issue (今天的报纸, 最新一期, "today's paper"): only that issue answers. */
   issue?: DateRange;
-  /** The newest issue's date, against which relative words were read. */
-  now?: Partial<Day>;
 }
 
 /** A day word naming the paper rather than the news: 今天的报纸, 昨天报道, 最新一期, "today's paper". */
@@ -44,7 +42,7 @@ export function reportLag(p: Period): number {
 }
 
 /** The days an issue may report on a period from: the period itself and its reporting lag after. */
-export function reportDays(p: Period, year?: number): [number, number] | undefined {
+function reportDays(p: Period, year?: number): [number, number] | undefined {
   const days = periodDays(p, year);
   return days && [days[0], days[1] + reportLag(p)];
 }
@@ -87,7 +85,6 @@ export function askedTime(text: string, lang: Lang, newest?: string): AskedTime 
     latest,
     ...(window ? { window } : {}),
     ...(issue ? { issue: issue.range } : {}),
-    ...(now ? { now } : {}),
   };
 }
 

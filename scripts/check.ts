@@ -2,7 +2,7 @@
  * `npm run check -- "claim"` prints a verdict (supported / contradicted / not_found) with citations;
  * `--json` one JSON object; `--jsonl` one claim per stdin line, one object per output line.
  */
-import { checkClaim } from '../src/answer/claim-check.js';
+import { checkClaim } from '../src/answer/claim/claim-check.js';
 import { checkJson, formatCheck } from '../src/app/terminal-format.js';
 import { runQueryCommand } from '../src/cli/command.js';
 

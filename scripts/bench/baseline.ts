@@ -15,7 +15,7 @@ import type { LoadedIndex } from '../../src/index/loaded-index.js';
 import { MemoryDocStore } from '../../src/index/memory-docs.js';
 import type { Manifest } from '../../src/index/store/manifest.js';
 import { DEFAULT_HNSW, HnswVectorIndex } from '../../src/index/vector-index.js';
-import { buildLexicon, Lexicon, type LexiconState } from '../../src/text/lexicon.js';
+import { buildLexicon, Lexicon, type LexiconState } from '../../src/text/bridge/lexicon.js';
 import { passageTerms } from '../../src/text/tokenizer.js';
 
 const json = <T>(dir: string, name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;

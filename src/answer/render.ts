@@ -2,8 +2,8 @@
 import { pinyin } from 'pinyin-pro';
 import { MESSAGES } from '../core/messages.js';
 import type { Citation } from '../core/types.js';
+import type { Lexicon } from '../text/bridge/lexicon.js';
 import { mentionToEnglish } from '../text/figures.js';
-import type { Lexicon } from '../text/lexicon.js';
 import { words } from '../text/tokenizer.js';
 import type { Extraction } from './extract/extraction.js';
 import type { AnalyzedQuestion } from './question/analyze.js';
@@ -83,7 +83,8 @@ export function answerLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon
 export function renderChange(q: AnalyzedQuestion, main: Extraction, earlier: Extraction, lexicon: Lexicon): string {
   const say = MESSAGES[q.lang].dates;
   const sep = q.lang === 'zh' ? '；' : '; ';
-  const tail = `${say.from(say.issue(main.sentence.chunk.date))}${sep}${say.earlier(answerLead(q, earlier, lexicon), say.issue(earlier.sentence.chunk.date))}`;
+  const before = say.earlier(answerLead(q, earlier, lexicon), say.issue(earlier.sentence.chunk.date));
+  const tail = `${say.from(say.issue(main.sentence.chunk.date))}${sep}${before}`;
   return `${cut(renderAnswer(q, main, lexicon), Math.max(40, MAX_ANSWER - tail.length))}${tail}`;
 }
 

@@ -7,7 +7,7 @@
 import { type Context, Telegraf } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { Answerer } from '../answer/answerer.js';
-import { checkClaim } from '../answer/claim-check.js';
+import { checkClaim } from '../answer/claim/claim-check.js';
 import type { Config } from '../core/config.js';
 import { userMessageOf } from '../core/errors.js';
 import { type Logger, redact } from '../core/logger.js';

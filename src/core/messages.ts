@@ -231,7 +231,8 @@ const en: Messages = {
     help:
       'Just send a question (Chinese or English), and follow it up ("And when will it open?").\n' +
       '/ask question — ask\n/check statement — fact-check; reply to a message with /check to check it, ' +
-      'and messages forwarded to me are checked\n/new — start a new topic\n/latest — headlines of the newest issue\n/about — bulletins indexed\n' +
+      'and messages forwarded to me are checked\n/new — start a new topic\n' +
+      '/latest — headlines of the newest issue\n/about — bulletins indexed\n' +
       'In groups, @mention me or reply to my message; in any chat, type my @username and a question.',
     notText: 'I answer text questions only.',
     limited: 'Too many questions: please wait a minute.',

@@ -5,7 +5,7 @@
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Article, Chunk } from '../core/types.js';
-import type { Lexicon } from '../text/lexicon.js';
+import type { Lexicon } from '../text/bridge/lexicon.js';
 import type { Manifest } from './store/manifest.js';
 import type { VectorIndex } from './vector-index.js';
 

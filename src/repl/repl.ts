@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Answerer, TracedAnswer } from '../answer/answerer.js';
-import { checkClaim } from '../answer/claim-check.js';
+import { checkClaim } from '../answer/claim/claim-check.js';
 import { formatAnswer, formatCheck } from '../app/terminal-format.js';
 import { userMessageOf } from '../core/errors.js';
 import type { IndexConfig } from '../index/store/manifest.js';
@@ -55,9 +55,10 @@ export function formatTrace(a: TracedAnswer): string {
     a.fallback ? `LLM answer rejected: ${a.fallback}${a.fallbackDetail ? ` (${a.fallbackDetail})` : ''}` : '',
     a.vectorError ? `vector search skipped: ${a.vectorError}` : '',
   ].filter(Boolean);
+  const { slot, measure, unit } = t.analysis.intent;
+  const asked = `${slot}${measure ? ` (${measure}${unit ? `, ${unit}` : ''})` : ''}`;
   return [
-    `asks ${t.analysis.intent.slot}${t.analysis.intent.measure ? ` (${t.analysis.intent.measure}${t.analysis.intent.unit ? `, ${t.analysis.intent.unit}` : ''})` : ''}, lang ${t.analysis.lang}, ` +
-      `confidence ${a.confidence}; ${provenance.join('; ')}`,
+    `asks ${asked}, lang ${t.analysis.lang}, ` + `confidence ${a.confidence}; ${provenance.join('; ')}`,
     `concepts: ${concepts}`,
     'retrieved:',
     ...rows,

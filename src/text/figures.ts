@@ -293,8 +293,12 @@ const EN_APPROX = /\b(nearly|almost|about|around|roughly|approximately|over|more
 export function findEnglishMentions(text: string): Mention[] {
   const t = text.toLowerCase();
   const out: Mention[] = [];
-  const re =
-    /(\$|us\$|¥|€)?(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?\s*(%|per cent|percent|percentage points?|[a-z°]+(?:\s(?:dollars?|met(?:er|re)s?|kilomet(?:er|re)s?|per hour))?)?/g;
+  const unitWords =
+    '%|per cent|percent|percentage points?|[a-z°]+(?:\\s(?:dollars?|met(?:er|re)s?|kilomet(?:er|re)s?|per hour))?';
+  const re = new RegExp(
+    `(\\$|us\\$|¥|€)?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(thousand|million|billion|trillion)?\\s*(${unitWords})?`,
+    'g',
+  );
   for (const m of t.matchAll(re)) {
     const [whole, sign, digits = '', scale, word = ''] = m;
     const start = m.index + (whole.length - whole.trimStart().length);

@@ -40,8 +40,17 @@ const SURNAMES = new Set(
 
 /** Words that come right before a person's name in news prose: posts, roles, honours. */
 /** Titles and roles that stand before or after a person's name (书记, 局长, 冠军). */
-export const TITLES =
-  /(书记|常委|市长|省长|区长|县长|镇长|乡长|村长|主任|主席|部长|局长|厅长|处长|科长|所长|院长|校长|馆长|站长|队长|组长|会长|社长|台长|行长|董事长|总经理|经理|总裁|理事长|秘书长|总监|主编|教练|主教练|领队|记者|通讯员|委员|代表|发言人|负责人|创始人|研究员|教授|博士|医生|医师|护士|专家|工程师|选手|运动员|队员|球员|冠军|亚军|季军|得主|总统|总理|首相|外长|大使|议长|主持人|作者|导演|演员|村民|市民|居民|老人|师傅|员|长)$/;
+export const TITLES = new RegExp(
+  `(${[
+    '书记 常委 市长 省长 区长 县长 镇长 乡长 村长 主任 主席 部长 局长 厅长 处长 科长 所长 院长 校长 馆长 站长',
+    '队长 组长 会长 社长 台长 行长 董事长 总经理 经理 总裁 理事长 秘书长 总监 主编 教练 主教练 领队 记者 通讯员',
+    '委员 代表 发言人 负责人 创始人 研究员 教授 博士 医生 医师 护士 专家 工程师 选手 运动员 队员 球员 冠军 亚军',
+    '季军 得主 总统 总理 首相 外长 大使 议长 主持人 作者 导演 演员 村民 市民 居民 老人 师傅 员 长',
+  ]
+    .join(' ')
+    .split(' ')
+    .join('|')})$`,
+);
 
 /** Words that end organisation names: 公司, 集团, 医院…; and 局, 委, 部… when they end a longer word (公安局, not 干部). */
 const ORG_WORD =

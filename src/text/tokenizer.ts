@@ -4,7 +4,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { EN_STOPWORDS } from './english.js';
+import { EN_STOPWORDS } from './bridge/english.js';
 import { normalize } from './normalize.js';
 
 let jieba: Jieba | undefined;

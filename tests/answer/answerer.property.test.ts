@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkClaim } from '../../src/answer/claim-check.js';
+import { checkClaim } from '../../src/answer/claim/claim-check.js';
 import { InputError } from '../../src/core/errors.js';
 import { useSeed } from '../helpers.js';
 

@@ -76,9 +76,22 @@ export function nearness(s: ScoredSentence, span: Place): number {
   return total ? got / total : 0;
 }
 
-/** Bylines and datelines (本报讯(记者 何嘉), 新华社北京9月4日电, 记者8月24日从…获悉): who reported and when, not what happened. */
-const FURNITURE =
-  /本报讯\s*[(（][^)）]{0,40}[)）]|记者\s?\d{1,2}月\d{1,2}日(?=从|在|获悉|了解)|[(（](记者|通讯员|实习生)[^)）]{0,30}[)）]|新华社[^\s，,。]{0,10}?\d{1,2}月\d{1,2}日电|(本报|特约)?(记者|通讯员)\s?[\p{Script=Han}]{2,4}(?=\s|$|[，,])/gu;
+/**
+ * Bylines and datelines (本报讯(记者 何嘉), 新华社北京9月4日电, 记者8月24日从…获悉): who reported and
+ * when, not what happened.
+ */
+const FURNITURE = new RegExp(
+  [
+    /本报讯\s*[(（][^)）]{0,40}[)）]/,
+    /记者\s?\d{1,2}月\d{1,2}日(?=从|在|获悉|了解)/,
+    /[(（](记者|通讯员|实习生)[^)）]{0,30}[)）]/,
+    /新华社[^\s，,。]{0,10}?\d{1,2}月\d{1,2}日电/,
+    /(本报|特约)?(记者|通讯员)\s?[\p{Script=Han}]{2,4}(?=\s|$|[，,])/u,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'gu',
+);
 
 /** True when a span lies in a byline or dateline of the sentence. */
 export function inFurniture(text: string, span: Place): boolean {

@@ -4,9 +4,9 @@
  */
 import type { Lang } from '../../core/types.js';
 import type { DateRange, KeywordSearch } from '../../index/loaded-index.js';
+import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { contrastWords } from '../../text/contrasts.js';
 import { englishFigures, findEnglishMentions, findMentions } from '../../text/figures.js';
-import type { Lexicon } from '../../text/lexicon.js';
 import { tokens } from '../../text/names.js';
 import { detectLang, normalize } from '../../text/normalize.js';
 import { bigrams, words } from '../../text/tokenizer.js';

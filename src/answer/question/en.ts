@@ -4,9 +4,9 @@
  * 薛卫生), other words through CC-CEDICT glosses restricted to the corpus.
  */
 import type { KeywordSearch } from '../../index/loaded-index.js';
-import { englishWords } from '../../text/english.js';
+import { englishWords } from '../../text/bridge/english.js';
+import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
-import type { Lexicon } from '../../text/lexicon.js';
 import { findNames } from '../../text/names.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
 import { type AskedTime, askedTime } from './when.js';
@@ -28,8 +28,10 @@ const FRAME = new Set(
 
 /** Pinyin of administrative suffixes that English names leave out. */
 /** A word of two or more toneless pinyin syllables: shanghai, nantong (never 'roughly'). */
-const PINYIN_WORD =
-  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)){2,}$/;
+const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
+const FINAL =
+  '(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)';
+const PINYIN_WORD = new RegExp(`^(?:${INITIAL}${FINAL}){2,}$`);
 
 const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
 

@@ -54,6 +54,11 @@ function wholeWord(text: string, at: number, unit: string): boolean {
   return !t || t.start < at || t.word.length <= unit.length || unitInfo(t.word).measure !== 'count';
 }
 
+/** One pattern matching any of `parts`: long alternations written one alternative per line. */
+function anyOf(...parts: RegExp[]): RegExp {
+  return new RegExp(parts.map((r) => r.source).join('|'));
+}
+
 /** The measure a Chinese question names by its words, whatever its question word. */
 export function zhMeasure(q: string): Intent['measure'] {
   if (
@@ -151,9 +156,13 @@ const ZH_RULES: Rule[] = [
 /** The measure an English question names. */
 function enMeasure(q: string): Intent['measure'] {
   if (
-    /\bhow (much|fast) (did|does|has|have|will|would)\b.*\b(grow|rise|increase|fall|drop|decline|climb|jump|change|shrink)|\b(growth|increase|decrease|decline|drop|rise|change)\b.*\b(rate|by how much)|\bby how much\b|\bgrowth rate\b|\bhow did\b.*\bchange\b/.test(
-      q,
-    )
+    anyOf(
+      /\bhow (much|fast) (did|does|has|have|will|would)\b.*\b(grow|rise|increase|fall|drop|decline|climb|jump|change|shrink)/,
+      /\b(growth|increase|decrease|decline|drop|rise|change)\b.*\b(rate|by how much)/,
+      /\bby how much\b/,
+      /\bgrowth rate\b/,
+      /\bhow did\b.*\bchange\b/,
+    ).test(q)
   )
     return 'change';
   if (
@@ -164,15 +173,24 @@ function enMeasure(q: string): Intent['measure'] {
     return 'percent';
   if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
   if (
-    /\bhow much money\b|\b(costs?|budget|invest|invested|investment|funds?|funding|revenue|income|profits?|sales|worth|value|spend|spent|raise|raised|collect|collected|loss|losses|gdp|trade|exports?|imports?|reserves?|deposits?|loans?|assets?)\b/.test(
-      q,
-    )
+    anyOf(
+      /\bhow much money\b/,
+      /\b(costs?|budget|invest|invested|investment|funds?|funding|revenue|income|profits?|sales|worth|value)\b/,
+      /\b(spend|spent|raise|raised|collect|collected|loss|losses|gdp|trade|exports?|imports?|reserves?)\b/,
+      /\b(deposits?|loans?|assets?)\b/,
+    ).test(q)
   )
     return 'money';
   if (
-    /\bhow long (did|does|do|will|would|has|have)\b.*\b(take|last|delay|wait|lose|lost|sidelined|out|run)|\bhow many (days|months|years|hours|minutes|weeks|seconds)\b|\bhow long\b(?!.*\b(is|was|are|were|be)\b)|\bhow much time|\bduration\b|\bfinishing time|\btime\b.*\b(run|swim|race)/.test(
-      q,
-    )
+    anyOf(
+      /\bhow long (did|does|do|will|would|has|have)\b.*\b(take|last|delay|wait|lose|lost|sidelined|out|run)/,
+      /\bhow many (days|months|years|hours|minutes|weeks|seconds)\b/,
+      /\bhow long\b(?!.*\b(is|was|are|were|be)\b)/,
+      /\bhow much time/,
+      /\bduration\b/,
+      /\bfinishing time/,
+      /\btime\b.*\b(run|swim|race)/,
+    ).test(q)
   )
     return 'duration';
   if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
@@ -203,6 +221,9 @@ const EN_UNIT_WORDS: Record<string, RegExp> = {
   小时: /\bhours\b/,
 };
 
+/** Words that qualify a figure a question gives: "over 1 billion yuan". */
+const QUALIFIERS = 'over|more than|under|less than|about|around|nearly|at least';
+
 /**
  * An English question without what names or gives rather than asks: "Lingang New Area" names a
  * place, "per jin" divides a price, "worth over 1 billion yuan" gives a figure. Lower case.
@@ -213,7 +234,10 @@ function englishAsked(q: string): string {
     .toLowerCase()
     .replace(/\b(per|a) [a-z]+/g, ' ')
     .replace(
-      /\b((worth|valued at|costing|priced at)\s+)?((over|more than|under|less than|about|around|nearly|at least)\s+)?\d[\d.,]*\s*(thousand|million|billion)?\s*[a-z]+/g,
+      new RegExp(
+        `\\b((worth|valued at|costing|priced at)\\s+)?((${QUALIFIERS})\\s+)?\\d[\\d.,]*\\s*(thousand|million|billion)?\\s*[a-z]+`,
+        'g',
+      ),
       ' ',
     );
 }
@@ -241,7 +265,10 @@ const EN_RULES: Rule[] = [
   [/\bhow (has|have|did|does) .{2,60}\bchanged?\b|\bwhat (was|is) the change\b/, () => ({ slot: 'number' })],
   [/\bwho\b|\bwhom\b|\bwhich (person|official|leader|player|athlete|doctor|candidate)\b/, () => ({ slot: 'person' })],
   [
-    /\bwhich (company|firm|organi[sz]ation|body|bank|hospital|school|university|institution|department|agency|team|club|party|group|enterprise)\b/,
+    anyOf(
+      /\bwhich (company|firm|organi[sz]ation|body|bank|hospital|school|university|institution)\b/,
+      /\bwhich (department|agency|team|club|party|group|enterprise)\b/,
+    ),
     () => ({ slot: 'org' }),
   ],
   [
@@ -250,7 +277,13 @@ const EN_RULES: Rule[] = [
   ],
   [/\bwhat is the name\b|\bwhat('s| is) it called\b|\bcalled what\b|\bname of\b/, () => ({ slot: 'name' })],
   [
-    /\bhow (many|much)\b|\bnumber of\b|\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(number|amount|total|investment|cost|price|length|speed|size|value|sum|population|rate|area|height|output|budget|progress)\b|\bhow (long|tall|high|far|fast|big|large|heavy|deep|wide)\b/,
+    anyOf(
+      /\bhow (many|much)\b/,
+      /\bnumber of\b/,
+      /\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(number|amount|total|investment|cost|price|length|speed|size|value)\b/,
+      /\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(sum|population|rate|area|height|output|budget|progress)\b/,
+      /\bhow (long|tall|high|far|fast|big|large|heavy|deep|wide)\b/,
+    ),
     () => ({ slot: 'number' }),
   ],
   [

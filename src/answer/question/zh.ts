@@ -6,8 +6,8 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { KeywordSearch } from '../../index/loaded-index.js';
+import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { findMentions } from '../../text/figures.js';
-import type { Lexicon } from '../../text/lexicon.js';
 import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';

@@ -1,5 +1,5 @@
 /** The English bridge of a segmented index: glosses in memory, pinyin keys read from each segment. */
-import { Lexicon, type LexiconState } from '../../text/lexicon.js';
+import { Lexicon, type LexiconState } from '../../text/bridge/lexicon.js';
 import type { Archive } from './archive.js';
 
 /**

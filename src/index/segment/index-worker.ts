@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../../core/types.js';
-import { buildLexicon } from '../../text/lexicon.js';
+import { buildLexicon } from '../../text/bridge/lexicon.js';
 import { buildGraph, type GraphJob } from './graph-build.js';
 
 /** A job for the worker. */

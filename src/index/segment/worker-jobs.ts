@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../../core/types.js';
-import { buildLexicon, type LexiconState } from '../../text/lexicon.js';
+import { buildLexicon, type LexiconState } from '../../text/bridge/lexicon.js';
 import { buildGraph, type GraphJob } from './graph-build.js';
 import type { WorkerJob } from './index-worker.js';
 

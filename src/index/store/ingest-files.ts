@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Article } from '../../core/types.js';
 import { type ChunkOptions, chunkArticles, searchableText } from '../../corpus/chunker.js';
 import { type CorpusFile, type FileWarning, readCorpusFile, type SkippedFile } from '../../corpus/loader.js';
-import type { LexiconState } from '../../text/lexicon.js';
+import type { LexiconState } from '../../text/bridge/lexicon.js';
 import { passageTerms } from '../../text/tokenizer.js';
 import { SEGMENTS_DIR } from '../archive/archive.js';
 import type { FileEntry } from '../archive/archive-docs.js';

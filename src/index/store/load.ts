@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../../core/errors.js';
 import { NEEDS_INGEST } from '../../core/messages.js';
-import type { LexiconState } from '../../text/lexicon.js';
+import type { LexiconState } from '../../text/bridge/lexicon.js';
 import { Archive } from '../archive/archive.js';
 import { ArchiveDocs } from '../archive/archive-docs.js';
 import { ArchiveKeyword } from '../archive/archive-keyword.js';

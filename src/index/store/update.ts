@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCorpusError, listCorpus } from '../../corpus/loader.js';
-import type { LexiconState } from '../../text/lexicon.js';
+import type { LexiconState } from '../../text/bridge/lexicon.js';
 import { DELETED_FILE, readDeleted, SEGMENTS_DIR } from '../archive/archive.js';
 import { embeddingsForBuild, expectedEmbeddingId } from '../embeddings.js';
 import { HashingEmbeddings } from '../hashing-embeddings.js';

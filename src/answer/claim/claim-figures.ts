@@ -3,9 +3,9 @@
  * measure's base unit (28.3 km = 28.3公里 = 28,300 m; 28.3 miles is not), with its currency for
  * money (6000万美元 is not 6000万元), whatever the language and however the scale is written.
  */
-import type { Lang } from '../core/types.js';
-import { englishFigures, findEnglishMentions, findMentions, type Mention } from '../text/figures.js';
-import { englishUnit, type UnitInfo, unitInfo } from '../text/units.js';
+import type { Lang } from '../../core/types.js';
+import { englishFigures, findEnglishMentions, findMentions, type Mention } from '../../text/figures.js';
+import { englishUnit, type UnitInfo, unitInfo } from '../../text/units.js';
 
 /** A figure of a claim or a sentence, comparable across units and languages. */
 export interface Amount {

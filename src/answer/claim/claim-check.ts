@@ -1,13 +1,13 @@
 /** Checking a claim against the bulletin: figures with their units decide supported / contradicted / not found. */
-import { MESSAGES } from '../core/messages.js';
-import type { CheckResult, Lang } from '../core/types.js';
-import { daySpan } from '../index/chunk-days.js';
-import { normalize } from '../text/normalize.js';
-import type { Answerer } from './answerer.js';
+import { MESSAGES } from '../../core/messages.js';
+import type { CheckResult, Lang } from '../../core/types.js';
+import { daySpan } from '../../index/chunk-days.js';
+import { normalize } from '../../text/normalize.js';
+import type { Answerer } from '../answerer.js';
+import { NEWER_MARGIN } from '../extract/over-time.js';
+import { citationOf } from '../render.js';
+import type { ScoredSentence } from '../scorer.js';
 import { type Amount, claimAmounts, compareAmounts, sentenceAmounts } from './claim-figures.js';
-import { NEWER_MARGIN } from './extract/over-time.js';
-import { citationOf } from './render.js';
-import type { ScoredSentence } from './scorer.js';
 
 /** Share of a claim's concepts a sentence must cover before its figures are compared. */
 const CHECK_THRESHOLD: Record<Lang, number> = { zh: 0.55, en: 0.5 };

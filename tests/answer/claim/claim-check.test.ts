@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaim } from '../../src/answer/claim-check.js';
-import { at, useSeed } from '../helpers.js';
+import { checkClaim } from '../../../src/answer/claim/claim-check.js';
+import { at, useSeed } from '../../helpers.js';
 
 const seeded = useSeed();
 

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import type { Article } from '../core/types.js';
+import type { Article } from '../../core/types.js';
+import { segmenter } from '../tokenizer.js';
 import { EN_STOPWORDS, stem } from './english.js';
-import { segmenter } from './tokenizer.js';
 
 /** Saved English bridge, restricted to the words that occur in the corpus. */
 export interface LexiconState {

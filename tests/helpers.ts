@@ -1,11 +1,15 @@
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, inject } from 'vitest';
+import type { Telegraf } from 'telegraf';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { Answerer } from '../src/answer/answerer.js';
+import { createBot } from '../src/bot/bot.js';
 import { type Config, loadConfig } from '../src/core/config.js';
+import { createLogger } from '../src/core/logger.js';
 import type { LoadedIndex } from '../src/index/loaded-index.js';
 import { loadIndex } from '../src/index/store/load.js';
+import type { FakeBotApi } from '../testkit/fake-bot-api.js';
 
 export { SEED } from './seed.js';
 
@@ -78,4 +82,24 @@ export function at<T>(xs: readonly T[], i: number): T {
   const x = xs.at(i);
   if (x === undefined) throw new Error(`expected an element at ${i} of ${xs.length}`);
   return x;
+}
+
+/**
+ * A bot (real telegraf, polling) over the loopback Bot API for the calling test file: started before
+ * its tests with `env` (token, limits), stopped after. It answers from the shared seed index unless
+ * `answerer` gives another.
+ */
+export function useLoopbackBot(api: FakeBotApi, env: Record<string, string>, answerer?: () => Promise<Answerer>): void {
+  let bot: Telegraf | undefined;
+  beforeAll(async () => {
+    const served = answerer ? await answerer() : (await seedAnswerer()).answerer;
+    const config = loadConfig({ ...env, TELEGRAM_API_ROOT: await api.start() });
+    bot = createBot(config, served, createLogger('silent'));
+    void bot.launch();
+    await api.waitPolling();
+  }, 120_000);
+  afterAll(async () => {
+    bot?.stop('test');
+    await api.stop();
+  });
 }

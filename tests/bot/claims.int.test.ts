@@ -1,14 +1,9 @@
 /** /check as a reply and forwarded claims, through the real telegraf and the loopback Bot API. */
-import type { Telegraf } from 'telegraf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
+import { describe, expect, it } from 'vitest';
 import { type Call, FakeBotApi, forwardedFrom, validTelegramHtml } from '../../testkit/fake-bot-api.js';
-import { at, seedAnswerer } from '../helpers.js';
+import { at, useLoopbackBot } from '../helpers.js';
 
 const api = new FakeBotApi();
-let bot: Telegraf;
 
 const user = (id: number, lang = 'zh') => ({ id, is_bot: false, first_name: `u${id}`, language_code: lang });
 const privateChat = (id: number) => ({ id, type: 'private' as const });
@@ -32,21 +27,10 @@ async function reply(chatId: number, message: Record<string, unknown>): Promise<
   return r;
 }
 
-beforeAll(async () => {
-  const seeded = await seedAnswerer();
-  const config = loadConfig({
-    TELEGRAM_BOT_TOKEN: '515151:ClaimsTokenABCDEFGHIJKLMNOPQRS',
-    TELEGRAM_API_ROOT: await api.start(),
-    RATE_LIMIT_PER_MINUTE: '50',
-    GROUP_RATE_LIMIT_PER_MINUTE: '50',
-  });
-  bot = createBot(config, seeded.answerer, createLogger('silent'));
-  void bot.launch();
-  await api.waitPolling();
-});
-afterAll(async () => {
-  bot.stop('test');
-  await api.stop();
+useLoopbackBot(api, {
+  TELEGRAM_BOT_TOKEN: '515151:ClaimsTokenABCDEFGHIJKLMNOPQRS',
+  RATE_LIMIT_PER_MINUTE: '50',
+  GROUP_RATE_LIMIT_PER_MINUTE: '50',
 });
 
 describe('/check as a reply in a group', () => {

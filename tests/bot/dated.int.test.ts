@@ -1,18 +1,13 @@
-import type { Telegraf } from 'telegraf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.js';
-import { createBot } from '../../src/bot/bot.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
 import { buildIndex } from '../../src/index/store/build.js';
 import { loadIndex } from '../../src/index/store/load.js';
 import { FakeBotApi, validTelegramHtml } from '../../testkit/fake-bot-api.js';
-import { at, datedWorkspace } from '../helpers.js';
+import { at, datedWorkspace, useLoopbackBot } from '../helpers.js';
 
 const TOKEN = '123456:ABCdefGhIJKlmnoPQRstuVWxyz_0123456789';
 const api = new FakeBotApi();
 const ws = datedWorkspace();
-let bot: Telegraf;
 
 const user = (id: number, lang = 'zh') => ({ id, is_bot: false, first_name: `u${id}`, language_code: lang });
 const chat = (id: number) => ({ id, type: 'private' as const });
@@ -26,20 +21,11 @@ async function reply(id: number, text: string, lang = 'zh'): Promise<string> {
   return sent.body.text;
 }
 
-beforeAll(async () => {
+useLoopbackBot(api, { TELEGRAM_BOT_TOKEN: TOKEN }, async () => {
   await buildIndex(ws.config);
-  const answerer = new Answerer(await loadIndex(ws.config), { topK: 8, maxQuestionChars: 500 });
-  const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: await api.start(), LOG_LEVEL: 'silent' });
-  bot = createBot(config, answerer, createLogger('silent'));
-  void bot.launch();
-  await api.waitPolling();
-}, 120_000);
-
-afterAll(async () => {
-  bot.stop('test');
-  await api.stop();
-  ws.cleanup();
+  return new Answerer(await loadIndex(ws.config), { topK: 8, maxQuestionChars: 500 });
 });
+afterAll(() => ws.cleanup());
 
 describe('a dated archive in the bot (real telegraf, loopback Bot API)', () => {
   it('answers from the newest issue, reports the earlier figure, and dates every citation', async () => {

@@ -1,15 +1,10 @@
 /** Inline mode through the real telegraf and the loopback Bot API, which checks results as Telegram does. */
-import type { Telegraf } from 'telegraf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/bot.js';
+import { describe, expect, it } from 'vitest';
 import { INLINE_CACHE_SECONDS } from '../../src/bot/inline.js';
-import { loadConfig } from '../../src/core/config.js';
-import { createLogger } from '../../src/core/logger.js';
 import { type Call, FakeBotApi, validTelegramHtml } from '../../testkit/fake-bot-api.js';
-import { at, seedAnswerer } from '../helpers.js';
+import { at, useLoopbackBot } from '../helpers.js';
 
 const api = new FakeBotApi();
-let bot: Telegraf;
 const user = (id: number, lang = 'zh') => ({ id, first_name: `u${id}`, language_code: lang });
 
 /** The `i`th card of an inline answer. */
@@ -24,20 +19,9 @@ async function inline(from: ReturnType<typeof user>, query: string): Promise<Cal
   return call;
 }
 
-beforeAll(async () => {
-  const seeded = await seedAnswerer();
-  const config = loadConfig({
-    TELEGRAM_BOT_TOKEN: '626262:InlineTokenABCDEFGHIJKLMNOPQRS',
-    TELEGRAM_API_ROOT: await api.start(),
-    RATE_LIMIT_PER_MINUTE: '3',
-  });
-  bot = createBot(config, seeded.answerer, createLogger('silent'));
-  void bot.launch();
-  await api.waitPolling();
-});
-afterAll(async () => {
-  bot.stop('test');
-  await api.stop();
+useLoopbackBot(api, {
+  TELEGRAM_BOT_TOKEN: '626262:InlineTokenABCDEFGHIJKLMNOPQRS',
+  RATE_LIMIT_PER_MINUTE: '3',
 });
 
 describe('inline mode', () => {

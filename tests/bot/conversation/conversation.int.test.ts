@@ -1,14 +1,9 @@
 /** Follow-up questions through the real telegraf and the loopback Bot API: private chats, groups, /new. */
-import type { Telegraf } from 'telegraf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../../src/bot/bot.js';
-import { loadConfig } from '../../../src/core/config.js';
-import { createLogger } from '../../../src/core/logger.js';
+import { describe, expect, it } from 'vitest';
 import { type Call, FakeBotApi, validTelegramHtml } from '../../../testkit/fake-bot-api.js';
-import { at, seedAnswerer } from '../../helpers.js';
+import { at, useLoopbackBot } from '../../helpers.js';
 
 const api = new FakeBotApi();
-let bot: Telegraf;
 
 const user = (id: number, lang = 'zh') => ({ id, is_bot: false, first_name: `u${id}`, language_code: lang });
 const privateChat = (id: number) => ({ id, type: 'private' as const });
@@ -29,21 +24,10 @@ async function say(chatId: number, message: Record<string, unknown>): Promise<Ca
   return reply;
 }
 
-beforeAll(async () => {
-  const seeded = await seedAnswerer();
-  const config = loadConfig({
-    TELEGRAM_BOT_TOKEN: '424242:ConversationTokenABCDEFGHIJKLMN',
-    TELEGRAM_API_ROOT: await api.start(),
-    RATE_LIMIT_PER_MINUTE: '50',
-    GROUP_RATE_LIMIT_PER_MINUTE: '50',
-  });
-  bot = createBot(config, seeded.answerer, createLogger('silent'));
-  void bot.launch();
-  await api.waitPolling();
-});
-afterAll(async () => {
-  bot.stop('test');
-  await api.stop();
+useLoopbackBot(api, {
+  TELEGRAM_BOT_TOKEN: '424242:ConversationTokenABCDEFGHIJKLMN',
+  RATE_LIMIT_PER_MINUTE: '50',
+  GROUP_RATE_LIMIT_PER_MINUTE: '50',
 });
 
 describe('follow-up questions in a private chat', () => {

@@ -7,6 +7,7 @@ export interface KeywordIndexState {
   terms: Record<string, [number, number]>;
 }
 
+import { Bm25Accumulator } from './bm25.js';
 import type { ChunkDays } from './chunk-days.js';
 import type { DateRange, KeywordHit, KeywordSearch } from './loaded-index.js';
 
@@ -23,7 +24,7 @@ import type { DateRange, KeywordHit, KeywordSearch } from './loaded-index.js';
 export class KeywordIndex implements KeywordSearch {
   private readonly avgLength: number;
   private readonly terms: Map<string, [number, number]>;
-  private scratch?: Float64Array;
+  private scores?: Bm25Accumulator;
 
   constructor(
     private readonly state: KeywordIndexState,
@@ -96,40 +97,14 @@ export class KeywordIndex implements KeywordSearch {
   search(terms: string[], k: number, weights?: Map<string, number>, range?: DateRange): KeywordHit[] {
     const accept = range ? this.days?.matcher(range) : undefined;
     if (range && !accept) return [];
-    const { k1, b, docLengths } = this.state;
-    // Scores accumulate in one reusable array: at 100k chunks a common term has tens of thousands
-    // of postings, and a Map per question costs more than the rest of the answer.
-    this.scratch ??= new Float64Array(this.size);
-    const scores = this.scratch;
-    const touched: number[] = [];
+    this.scores ??= new Bm25Accumulator(this.state.docLengths, this.avgLength, this.state.k1, this.state.b);
     for (const term of new Set(terms)) {
       const entry = this.terms.get(term);
       if (!entry) continue;
-      const w = (weights?.get(term) ?? 1) * this.idf(term);
+      // Offsets come from the term table, which `consistent` checked against the postings at load.
       const [offset, count] = entry;
-      for (let i = offset * 2, end = (offset + count) * 2; i < end; i += 2) {
-        // Offsets come from the term table, which `consistent` checked against the postings at load.
-        const doc = this.postings[i] as number;
-        const tf = this.postings[i + 1] as number;
-        const norm = tf + k1 * (1 - b + (b * (docLengths[doc] as number)) / this.avgLength);
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + (w * tf * (k1 + 1)) / norm;
-      }
+      this.scores.add(this.postings, offset * 2, (offset + count) * 2, (weights?.get(term) ?? 1) * this.idf(term));
     }
-    // Keep the best k in a small sorted list rather than sorting every touched document.
-    const best: KeywordHit[] = [];
-    for (const doc of touched) {
-      const score = scores[doc] as number;
-      scores[doc] = 0;
-      if (accept && !accept(doc)) continue;
-      const last = best[k - 1];
-      if (last && score <= last.score) continue;
-      let at = best.length;
-      const before = (h: KeywordHit) => h.score < score || (h.score === score && h.doc > doc);
-      while (at > 0 && before(best[at - 1] as KeywordHit)) at--;
-      best.splice(at, 0, { doc, score });
-      if (best.length > k) best.pop();
-    }
-    return best;
+    return this.scores.top(k, accept && ((doc) => !accept(doc)));
   }
 }

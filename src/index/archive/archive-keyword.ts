@@ -1,4 +1,5 @@
 /** BM25 over the postings of every segment: statistics summed, postings read from disk per query term. */
+import { Bm25Accumulator } from '../bm25.js';
 import type { DateRange, KeywordHit, KeywordSearch } from '../loaded-index.js';
 import type { Archive } from './archive.js';
 
@@ -11,7 +12,7 @@ import type { Archive } from './archive.js';
  */
 export class ArchiveKeyword implements KeywordSearch {
   private readonly avgLength: number;
-  private scratch?: Float64Array;
+  private scores?: Bm25Accumulator;
 
   constructor(
     private readonly archive: Archive,
@@ -38,12 +39,9 @@ export class ArchiveKeyword implements KeywordSearch {
 
   search(terms: string[], k: number, weights?: Map<string, number>, range?: DateRange): KeywordHit[] {
     const accept = range ? this.archive.days.matcher(range) : undefined;
-    const { k1, b, avgLength } = this;
-    const { lengths, deleted, segments } = this.archive;
-    // Scores accumulate in one reusable array indexed by document number (8 MB at a million chunks).
-    this.scratch ??= new Float64Array(this.archive.maxDoc);
-    const scores = this.scratch;
-    const touched: number[] = [];
+    const { deleted, segments } = this.archive;
+    // One reusable array indexed by document number (8 MB at a million chunks).
+    this.scores ??= new Bm25Accumulator(this.archive.lengths, this.avgLength, this.k1, this.b);
     for (const term of new Set(terms)) {
       const rows = segments.map((s) => s.terms.find(term));
       let df = 0;
@@ -53,30 +51,10 @@ export class ArchiveKeyword implements KeywordSearch {
       if (!df) continue;
       const w = (weights?.get(term) ?? 1) * Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
       rows.forEach((row, i) => {
-        if (row < 0) return;
-        const postings = segments[i]?.postingsAt(row) ?? new Int32Array(0);
-        for (let p = 0; p < postings.length; p += 2) {
-          const doc = postings[p] as number;
-          const tf = postings[p + 1] as number;
-          const norm = tf + k1 * (1 - b + (b * (lengths[doc] as number)) / avgLength);
-          if (scores[doc] === 0) touched.push(doc);
-          scores[doc] = (scores[doc] as number) + (w * tf * (k1 + 1)) / norm;
-        }
+        const postings = row < 0 ? undefined : segments[i]?.postingsAt(row);
+        if (postings) this.scores?.add(postings, 0, postings.length, w);
       });
     }
-    const best: KeywordHit[] = [];
-    for (const doc of touched) {
-      const score = scores[doc] as number;
-      scores[doc] = 0;
-      if (deleted[doc] || (accept && !accept(doc))) continue;
-      const last = best[k - 1];
-      if (last && score <= last.score) continue;
-      let at = best.length;
-      const before = (h: KeywordHit) => h.score < score || (h.score === score && h.doc > doc);
-      while (at > 0 && before(best[at - 1] as KeywordHit)) at--;
-      best.splice(at, 0, { doc, score });
-      if (best.length > k) best.pop();
-    }
-    return best;
+    return this.scores.top(k, (doc) => Boolean(deleted[doc]) || (accept !== undefined && !accept(doc)));
   }
 }

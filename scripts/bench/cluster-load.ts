@@ -33,11 +33,8 @@ import { postUpdates, quantile } from '../../testkit/load-generator.js';
 const SECRET = 'cluster-bench-secret-0123456789';
 const WARM_UP = 300;
 
-/** One topology's figures. */
-export interface ClusterRun {
-  name: string;
-  replicas: number;
-  redis: boolean;
+/** What a webhook load run measured: throughput, latency, and updates refused, lost or answered twice. */
+export interface LoadFigures {
   updates: number;
   concurrency: number;
   updatesPerSecond: number;
@@ -46,6 +43,13 @@ export interface ClusterRun {
   non200: number;
   lost: number;
   duplicated: number;
+}
+
+/** One topology's figures. */
+export interface ClusterRun extends LoadFigures {
+  name: string;
+  replicas: number;
+  redis: boolean;
 }
 
 /** Everything the cluster section measured. */

@@ -1,4 +1,4 @@
-import { type ClusterResults, renderCluster } from './cluster-load.js';
+import { type ClusterResults, type LoadFigures, renderCluster } from './cluster-load.js';
 
 /** Everything `npm run bench` measured (bench/results.json), and the Markdown page made from it. */
 export interface SizeResult {
@@ -21,16 +21,7 @@ export interface BenchResults {
   idf?: any;
   quality?: { questions: number; hybrid: number; keywordOnly: number };
   polling?: { questions: number; p50Ms: number; p95Ms: number };
-  webhook?: {
-    updates: number;
-    concurrency: number;
-    updatesPerSecond: number;
-    p50Ms: number;
-    p99Ms: number;
-    non200: number;
-    lost: number;
-    duplicated: number;
-  };
+  webhook?: LoadFigures;
   cluster?: ClusterResults;
 }
 

@@ -8,6 +8,7 @@ import { daySpan } from '../index/chunk-days.js';
 import { contrasts } from '../text/contrasts.js';
 import { type Day, findPeriods, type Period, parseIsoDate, periodDays, relate } from '../text/dates.js';
 import { findMentions } from '../text/figures.js';
+import { TITLES } from '../text/names.js';
 import { normalize } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
 import { words } from '../text/tokenizer.js';
@@ -73,6 +74,12 @@ function findText(hay: string, needle: string): number {
   return hay.indexOf(needle);
 }
 
+/** An office (局长) where the text holds that office, not its deputy's (副局长 is another person's post). */
+function findOffice(hay: string, office: string): number {
+  for (let at = hay.indexOf(office); at >= 0; at = hay.indexOf(office, at + 1)) if (hay[at - 1] !== '副') return at;
+  return -1;
+}
+
 /** Words by which news prose refers back to a place it has named, or to the paper's own city (全市, 该镇). */
 const DEICTIC_PLACE = /(全|我|本|该|此)(市|省|区|县|镇|乡|村)|当地/;
 /** Words by which news prose refers back to an organisation or person it has named (该局, 该公司, 他). */
@@ -124,7 +131,8 @@ export function matchIn(
   let best: { quality: number; at: number; length: number } | undefined;
   for (const alt of c.alts) {
     const text = altNorm(alt);
-    const at = findText(hay, text);
+    const at =
+      c.kind !== 'entity' && TITLES.test(text) && text.length >= 2 ? findOffice(hay, text) : findText(hay, text);
     if (at >= 0 && (!best || alt.quality > best.quality)) best = { quality: alt.quality, at, length: text.length };
   }
   if (best && best.quality >= 0.8) return best;
@@ -197,16 +205,21 @@ function splitApart(w: string, hay: string): Found | undefined {
 const PERIODS_CACHE = 10_000;
 const periodsCache = new Map<string, Period[]>();
 
+/** A period named as the base of a comparison (较9月末下降, 比8月底增加, 与2019年同期相比): it dates no figure. */
+const COMPARED = /(较|比|相较于?|相比于?|与|同)$/;
+
 /**
  * The periods a text names, read against its issue's date, without starting points (今年以来,
- * 2月5日以来: they date no figure). Cached: the same sentences and contexts come back question after
- * question, and reading periods is most of scoring a dated question.
+ * 2月5日以来) or comparison bases (较9月末): they date no figure. Cached: the same sentences and
+ * contexts come back question after question, and reading periods is most of scoring a dated question.
  */
 function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
   const key = `${anchor?.year ?? ''}-${anchor?.month ?? ''}-${anchor?.day ?? ''}|${text}`;
   let periods = periodsCache.get(key);
   if (!periods) {
-    periods = findPeriods(text, anchor).filter((p) => !/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3)));
+    periods = findPeriods(text, anchor).filter(
+      (p) => !/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3)) && !COMPARED.test(text.slice(0, p.start)),
+    );
     if (periodsCache.size >= PERIODS_CACHE) periodsCache.delete(periodsCache.keys().next().value as string);
     periodsCache.set(key, periods);
   }

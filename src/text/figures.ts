@@ -151,7 +151,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'ordinal',
-    re: new RegExp(`第(${NUM})(名|位|届|次|个|批|轮|季|阶段|号|条|家|大)?`, 'g'),
+    re: new RegExp(`第(${NUM})(名|位|届|次|个|批|轮|季|阶段|号|条|家|大|周|期|场|站|步|棒|局|集)?`, 'g'),
     read: (m) => {
       const v = parseNumber(m[1] ?? '');
       return v === undefined ? undefined : { value: v, unit: '第', measure: 'ordinal', approx: false };

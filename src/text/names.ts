@@ -57,6 +57,8 @@ const ORG_WORD =
   /^(有限公司|股份公司|公司|集团|银行|医院|大学|学院|学校|中学|小学|研究院|研究所|科学院|实验室|委员会|协会|联合会|商会|俱乐部|基金会|管理局|中心|联盟|电视台|法院|检察院|政府|交易所|合作社|局|厅|委|办|部|党|队|馆|社|署)$/;
 const ORG_SUFFIX =
   /(有限公司|股份公司|公司|集团|银行|医院|大学|学院|研究院|研究所|委员会|协会|联合会|俱乐部|基金会|管理局|电视台|法院|检察院|交易所)$|^.{2,}(局|厅|委|办|部|党|队|馆|社|署)$/;
+/** A party by a one-character name (绿党, 工党); not 政党, 入党 or 全党. */
+const SHORT_PARTY = /^[^政入建全我该本各两多一党]党$/;
 const NOT_ORG = /(干部|全部|内部|外部|局部|部分|本部|部门|委员|队员|社员|社会|社区|党员|报告|馆长|队长|社长)$/;
 
 /** Suffixes of place names. */
@@ -169,24 +171,36 @@ export function findNames(text: string): NameSpan[] {
     const t = ts[i] as Token;
     if (inDotted(t)) continue;
     const afterTitle = i > 0 && TITLES.test(ts[i - 1]?.word ?? '');
+    // jieba cuts the first syllable off a foreign name after a post (总理托 + 维塔).
+    if (afterTitle && t.word.length === 1 && TRANSLIT.has(t.word) && ts[i + 1]?.tag === 'nrt') {
+      push(i, i + 2, 'person');
+      i++;
+      continue;
+    }
     const person = personAt(ts, i, afterTitle);
-    if (person && !PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)) {
+    // Right after a post, a surname and given name may end like a place (局长薛长河, 主任王江).
+    if (person && (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))) {
       push(i, person.end, 'person');
       i = person.end - 1;
       continue;
     }
-    if (!NOT_ORG.test(t.word) && (ORG_WORD.test(t.word) || ORG_SUFFIX.test(t.word) || t.tag === 'nt')) {
+    if (
+      !NOT_ORG.test(t.word) &&
+      (ORG_WORD.test(t.word) || ORG_SUFFIX.test(t.word) || SHORT_PARTY.test(t.word) || t.tag === 'nt')
+    ) {
       // The organisation's name runs back over the nouns before its suffix: 南屿 重工 船舶 有限公司.
       let a = i;
       const joins = (x: Token | undefined) =>
         x !== undefined &&
         NOUNISH.test(x.tag) &&
+        // 冠军赛上浙江队: a one-character locative ends the name before it.
+        !(x.tag === 'f' && x.word.length === 1) &&
         /^[\p{Script=Han}\dA-Za-z]+$/u.test(x.word) &&
         !/^(的|和|与|及|等|在|为|是)$/.test(x.word);
       while (a > 0 && i - a < 5 && joins(ts[a - 1])) {
         a--;
       }
-      if (a < i || t.tag === 'nt' || t.word.length >= 3) push(a, i + 1, 'org');
+      if (a < i || t.tag === 'nt' || t.word.length >= 3 || SHORT_PARTY.test(t.word)) push(a, i + 1, 'org');
       continue;
     }
     // 平 + 海路: jieba cuts an unknown road or bridge name before its last syllable.

@@ -65,8 +65,10 @@ export function nearness(s: ScoredSentence, span: Place): number {
   let total = 0;
   let got = 0;
   for (const m of s.matches) {
-    if (m.concept.kind === 'figure') continue;
-    const weight = m.concept.weight * (m.concept.kind === 'focus' ? 2 : 1);
+    // A given ordinal tells list items apart (第一产业增长3.9%，第二产业增长4.6%); other given figures date or
+    // size the whole sentence.
+    if (m.concept.kind === 'figure' && m.concept.figure?.kind !== 'ordinal') continue;
+    const weight = m.concept.kind === 'figure' ? 1.5 : m.concept.weight * (m.concept.kind === 'focus' ? 2 : 1);
     total += weight;
     if (m.at < 0) continue;
     const where = nearestOccurrence(s.norm, m, span);

@@ -27,6 +27,9 @@ const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
 const CHANGE_BEFORE =
   /(增长|增加|下降|减少|上涨|下跌|提高|降低|回落|回升|增|降|涨|跌|扩大|缩小|提升|缩减)(了)?(约|近)?$/;
 
+/** Classifiers spoken Chinese uses for nearly anything counted. */
+const GENERIC_CLASSIFIER = /^(个|块|只|件|样)$/;
+
 /** How well a mention fits the asked measure: 1 right, 0.5 acceptable, 0 wrong. */
 function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = ''): number {
   const { slot, measure, unit } = q.intent;
@@ -38,6 +41,8 @@ function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = '')
     const asked = unitInfo(unit).measure;
     // 多少人 against 3万多民政服务对象: a big number with no measure word may count the people.
     if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') return 0.5;
+    // 几块金牌 against 14枚金牌: spoken Chinese counts most things with 个 or 块.
+    if (GENERIC_CLASSIFIER.test(unit) && m.measure === 'count') return 0.6;
     return asked === m.measure && m.measure !== 'count' ? 0.9 : 0;
   }
   switch (measure) {

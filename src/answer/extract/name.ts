@@ -4,11 +4,12 @@
  * so the name next to the question's own words in that direction wins; a name of the asked kind
  * elsewhere in the sentence comes second; a name the question itself gives is never the answer.
  */
+import { TITLES } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { altNorm, type Concept } from '../question/concept.js';
 import type { ScoredSentence } from '../scorer.js';
-import { inFurniture, namesIn, nearness } from './binding.js';
+import { inFurniture, namesIn, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { clauseAt } from './figure.js';
 
@@ -75,9 +76,12 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
   const slot = q.intent.slot;
   const kind = slot === 'person' || slot === 'org' || slot === 'place' ? slot : undefined;
   const top = sentences[0]?.coverage ?? 0;
+  const byPost = q.concepts.some((c) => c.inSentence && TITLES.test(c.label));
   let best: Extraction | undefined;
   const consider = (s: ScoredSentence, span: { start: number; end: number }, text: string, bonus: number) => {
     if (text.length < 2 || inQuestion(q, text.replace(/[“”"「」《》]/g, '')) || inFurniture(s.text, span)) return;
+    // Asked by post (清河农商银行的董事长是谁): 临江银行董事长冯国栋 holds another body's post.
+    if (byPost && ownership(s, span) === -1) return;
     const score = s.score + 0.35 + 0.4 * nearness(s, span) + bonus;
     if (!best || score > best.score)
       best = { sentence: s, span: text, context: clauseAt(s.text, span.start), score, fit: 1 };

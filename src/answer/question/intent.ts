@@ -4,7 +4,7 @@
  * name the asked thing.
  */
 import type { Lang } from '../../core/types.js';
-import { tokens } from '../../text/names.js';
+import { TITLES, tokens } from '../../text/names.js';
 import type { Measure } from '../../text/units.js';
 import { ALL_UNITS, unitInfo } from '../../text/units.js';
 
@@ -323,6 +323,9 @@ export function intentOf(q: string, lang: Lang): Intent {
     const m = re.exec(text);
     if (!m) continue;
     const intent: Intent = { ...make(m), at: { start: m.index, end: m.index + m[0].length } };
+    // 院长叫什么: the name asked is a person's, the holder of that post.
+    if (intent.slot === 'name' && lang === 'zh' && TITLES.test(text.slice(0, m.index).replace(/[的是]+$/, '')))
+      intent.slot = 'person';
     if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno') {
       const measure = lang === 'zh' ? zhMeasure(text) : enMeasure(englishAsked(q));
       if (intent.slot === 'number') {

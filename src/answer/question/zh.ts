@@ -111,6 +111,31 @@ function focusAtAnswer(intent: Intent, start: number): boolean {
   );
 }
 
+/** A place's wordings: with its suffix (通州区) it is also found without it (通州). */
+function placeAlts(name: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
+  const alts = altsOf(name, keyword, lexicon);
+  const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
+  if (!known && name.length >= 3) alts.push({ text: name.slice(0, -1), quality: 0.9 });
+  return alts;
+}
+
+/**
+ * An organisation named after its place (江州市水利局, 南屿儿童医院), split into the place and the rest:
+ * once the place is known, news prose names the body without it (市水利局局长, 该市儿童医院).
+ */
+function placeOfOrg(name: string, keyword: KeywordSearch): { place: string; rest: string } | undefined {
+  const suffixed = /^(\p{Script=Han}{2,4}?[省市区县])(\p{Script=Han}{2,})$/u.exec(name);
+  if (suffixed) return { place: suffixed[1] as string, rest: suffixed[2] as string };
+  const [first, second] = tokens(name);
+  if (!first || !second || !/^\p{Script=Han}{2,4}$/u.test(first.word)) return undefined;
+  const rest = name.slice(first.end);
+  // An unknown word the corpus uses before an organisation's own name (南屿 + 儿童医院) is taken as its place.
+  const place =
+    first.tag === 'ns' ||
+    (/^(x|nz|j)$/.test(first.tag) && /^(nt|nz)$/.test(second.tag) && keyword.docFrequency(first.word) > 0);
+  return place && rest.length >= 2 ? { place: first.word, rest } : undefined;
+}
+
 /** Replaces a span with spaces, keeping every offset. */
 const blank = (text: string, start: number, end: number) =>
   text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
@@ -162,11 +187,16 @@ export function zhConcepts(
   rest = rest.replace(FILLERS, (f) => ' '.repeat(f.length));
   const names = findNames(rest);
   for (const n of names) {
-    const alts = altsOf(n.text, keyword, lexicon);
-    const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
-    // A place with its suffix (通州区) is also found without it (通州), and a name split by jieba is joined.
-    if (!known && n.kind === 'place' && n.text.length >= 3) alts.push({ text: n.text.slice(0, -1), quality: 0.9 });
+    const alts = n.kind === 'place' ? placeAlts(n.text, keyword, lexicon) : altsOf(n.text, keyword, lexicon);
     const place = n.kind === 'place' && alts.some((a) => keyword.docFrequency(a.text) > 0);
+    const own = n.kind === 'org' ? placeOfOrg(n.text, keyword) : undefined;
+    if (own) {
+      // The place stands for itself (in the sentence or its context); the rest names the body there.
+      alts.push({ text: own.rest, quality: 0.85 });
+      const where = placeAlts(own.place, keyword, lexicon);
+      const weight = 0.75 + 1.25 * weightOf(where, keyword, 0);
+      concepts.push({ label: own.place, alts: where, weight, kind: 'entity', required: true, place: true });
+    }
     // The kind of thing asked for (哪家[食品公司], 哪个[城市]): the answer's type, not something it must contain.
     const typed = focusAtAnswer(intent, n.start);
     if (typed) concepts.push({ label: n.text, alts, weight: 0.3, kind: 'content', required: false });

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Answerer } from '../../src/answer/answerer.js';
+import { buildIndex } from '../../src/index/store/build.js';
+import { loadIndex } from '../../src/index/store/load.js';
+import { workspace } from '../helpers.js';
+
+/** Three issues of an invented paper: figures compared with earlier ones, posts, lists of parties and sectors. */
+const ISSUES: Record<string, string> = {
+  '2023-10-08.txt': `---
+date: 2023-10-08
+---
+
+9月末外汇储备规模下降
+
+新华社北京10月7日电 国家外汇管理局7日发布数据，截至2023年9月末，我国外汇储备规模为31150亿美元，较8月末下降470亿美元。
+
+岚州水库蓄水充足
+
+本报讯 截至9月24日8时，岚州水库水位为112.35米，蓄水量3.26亿立方米。
+市水利局副局长包立新介绍，水库总库容4.8亿立方米。
+`,
+  '2023-11-08.txt': `---
+date: 2023-11-08
+---
+
+10月末外汇储备规模为31010亿美元
+
+新华社北京11月7日电 国家外汇管理局7日发布数据，截至2023年10月末，我国外汇储备规模为31010亿美元，较9月末下降140亿美元。
+
+岚州水库水位继续回升
+
+本报讯 截至10月30日8时，岚州水库水位为114.08米，较9月24日上涨1.73米。
+市水利局局长薛长河表示，今冬明春全市供水有保障。
+
+两家银行合并
+
+临川银行董事长冯立国表示，合并后将在原青溪农商银行服务区域新设服务站120个。
+`,
+  '2023-12-01.txt': `---
+date: 2023-12-01
+---
+
+北岭议会选举初步结果公布
+
+据该国选举委员会公布的初步计票结果，保守党得票率为31.5%，社会民主党为27.9%，绿党为12.4%。
+
+岚州前三季度经济运行平稳
+
+前三季度，岚州全市第一产业增加值增长3.9%，第二产业增长4.6%，第三产业增长5.9%。
+在全国游泳冠军赛上，浙江队以14枚金牌位列金牌榜第一，广东队以8枚金牌排名第二。
+`,
+};
+
+describe('right entity, right measure, right period', () => {
+  const ws = workspace(false);
+  let answerer: Answerer;
+  beforeAll(async () => {
+    for (const [name, text] of Object.entries(ISSUES)) writeFileSync(join(ws.config.corpusDir, name), text);
+    await buildIndex(ws.config);
+    answerer = new Answerer(await loadIndex(ws.config), { topK: 8, maxQuestionChars: 500 });
+  });
+  afterAll(() => ws.cleanup());
+
+  it('does not read a comparison base (较9月末) as the period a figure is for', async () => {
+    expect((await answerer.ask('截至2023年9月末，我国外汇储备规模是多少？')).answer).toMatch(/^31150亿美元/);
+    expect((await answerer.ask('截至9月24日8时，岚州水库的水位是多少？')).answer).toMatch(/^112\.35米/);
+  });
+
+  it('finds a post of a body named with its place (岚州市水利局) and not its deputy', async () => {
+    const a = await answerer.ask('岚州市水利局局长是谁？');
+    expect(a.answer).toMatch(/^薛长河/);
+    expect(a.answer).not.toContain('包立新');
+  });
+
+  it("never gives another body's office holder", async () => {
+    const a = await answerer.ask('青溪农商银行的董事长是谁？');
+    expect(a.found, a.answer).toBe(false);
+  });
+
+  it('takes the figure of the named item of a list whose later items drop the measure word', async () => {
+    expect((await answerer.ask('北岭议会选举中绿党得票率是多少？')).answer).toMatch(/^12\.4%/);
+    expect((await answerer.ask('岚州前三季度第二产业增加值增长多少？')).answer).toMatch(/^4\.6%/);
+  });
+
+  it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {
+    expect((await answerer.ask('全国游泳冠军赛上浙江队一共拿了几块金牌？')).answer).toMatch(/^14枚/);
+  });
+});

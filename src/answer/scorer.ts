@@ -97,7 +97,10 @@ function matchFigure(
       x.value === figure.value &&
       (x.kind !== 'quantity' || x.measure === figure.measure || figure.measure === 'other'),
   );
-  return m ? { quality: 1, at: m.start, length: m.end - m.start } : undefined;
+  if (m) return { quality: 1, at: m.start, length: m.end - m.start };
+  // 第一批 is written 首批 as often as not.
+  const first = figure.kind === 'ordinal' && figure.value === 1 ? /首[批届位次轮期站]/.exec(hay) : null;
+  return first ? { quality: 1, at: first.index, length: 2 } : undefined;
 }
 
 /** True when a text names the concept in one of its own wordings (not by 全市 or 该局). */

@@ -50,6 +50,16 @@ date: 2023-12-01
 
 前三季度，岚州全市第一产业增加值增长3.9%，第二产业增长4.6%，第三产业增长5.9%。
 在全国游泳冠军赛上，浙江队以14枚金牌位列金牌榜第一，广东队以8枚金牌排名第二。
+
+岚州银行发布年报
+
+本报讯 岚州银行发布2022年年度报告。截至2022年末，该行资产总额达到1.26万亿元。
+1至9月，岚州全市规模以上工业增加值增长5.8%，居民储蓄存款持续增加。
+
+岚州马拉松落幕
+
+岚州马拉松男子全程冠军由肯尼亚选手基普罗蒂奇获得，来自云川的何宇航获得男子全程第5名。
+“名医下基层”活动首批86名专家已到岗。
 `,
 };
 
@@ -82,6 +92,22 @@ describe('right entity, right measure, right period', () => {
   it('takes the figure of the named item of a list whose later items drop the measure word', async () => {
     expect((await answerer.ask('北岭议会选举中绿党得票率是多少？')).answer).toMatch(/^12\.4%/);
     expect((await answerer.ask('岚州前三季度第二产业增加值增长多少？')).answer).toMatch(/^4\.6%/);
+  });
+
+  it('abstains when the asked quantity or rank is not the one the sentence gives', async () => {
+    for (const q of [
+      '岚州银行存款总额是多少？',
+      '1至9月岚州电力行业增加值增长多少？',
+      '岚州马拉松男子全程第二名是谁？',
+    ]) {
+      const a = await answerer.ask(q);
+      expect(a.found, `${q} → ${a.answer}`).toBe(false);
+    }
+    expect((await answerer.ask('岚州银行资产总额是多少？')).answer).toMatch(/^1\.26万亿元/);
+  });
+
+  it('reads 第一批 as 首批', async () => {
+    expect((await answerer.ask('“名医下基层”第一批下去了多少名专家？')).answer).toMatch(/^86名/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

@@ -10,6 +10,7 @@ import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { findMentions } from '../../text/figures.js';
 import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
+import { words } from '../../text/tokenizer.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
 import { type Intent, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
@@ -66,6 +67,19 @@ function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
   return alts;
 }
 
+/** The words of a compound, in order and without overlap, when the corpus knows each of them. */
+function knownParts(word: string, keyword: KeywordSearch): string[] | undefined {
+  const parts: string[] = [];
+  let from = 0;
+  const cut = tokens(word).map((t) => t.word);
+  for (const p of cut.length > 1 ? cut : words(word).filter((w) => w !== word)) {
+    if (word.indexOf(p, from) < 0 || p.length < 2 || keyword.docFrequency(p) === 0) return undefined;
+    parts.push(p);
+    from = word.indexOf(p, from) + p.length;
+  }
+  return parts.length >= 2 && from === word.length ? parts : undefined;
+}
+
 /**
  * Tokens of the question, cut the way the corpus writes its words: a run of characters that is a
  * corpus word (渔技员) stays whole even where jieba alone would glue it to the next character
@@ -76,8 +90,21 @@ function segment(text: string, keyword: KeywordSearch): Token[] {
   let gapStart = 0;
   const flushGap = (end: number) => {
     if (end <= gapStart) return;
-    for (const t of tokens(text.slice(gapStart, end)))
-      out.push({ ...t, start: t.start + gapStart, end: t.end + gapStart });
+    for (const t of tokens(text.slice(gapStart, end))) {
+      const at = t.start + gapStart;
+      // A compound the corpus never uses (银行存款) is read as its words the corpus does use (银行, 存款).
+      const parts = t.word.length >= 4 && keyword.docFrequency(t.word) === 0 ? knownParts(t.word, keyword) : undefined;
+      if (!parts) {
+        out.push({ ...t, start: at, end: at + t.word.length });
+        continue;
+      }
+      let from = 0;
+      for (const p of parts) {
+        const i = t.word.indexOf(p, from);
+        out.push({ word: p, tag: 'n', start: at + i, end: at + i + p.length });
+        from = i + p.length;
+      }
+    }
   };
   for (let i = 0; i < text.length; ) {
     let len = 0;
@@ -168,13 +195,14 @@ export function zhConcepts(
     if (/[a-z]$/.test(rest.slice(0, m.start)) || /^[a-z]/.test(rest.slice(m.end))) continue;
     const figure = { value: m.value, kind: m.kind, measure: m.measure };
     // 一个, 四种, 那一块: a number in words is mostly an article or part of the question ("which four"), not a given.
-    const digits = /\d/.test(m.text);
+    // A rank with its measure word (第二名, 第三届) is given however it is written.
+    const given = /\d/.test(m.text) || (m.kind === 'ordinal' && /^第.+[名位届次轮批]$/.test(m.text));
     concepts.push({
       label: m.text,
       alts: [exact(m.text)],
-      weight: digits ? 1 : 0.3,
+      weight: given ? 1 : 0.3,
       kind: 'figure',
-      required: digits,
+      required: given,
       figure,
     });
     rest = blank(rest, m.start, m.end);
@@ -257,10 +285,12 @@ export function zhConcepts(
     focus.kind = 'focus';
     focus.weight += 0.5;
   }
-  if (focusAt && (intent.slot === 'number' || intent.slot === 'ordinal')) {
+  if (focusAt && ['number', 'ordinal', 'person'].includes(intent.slot)) {
     // A figure of the asked measure stands for the measure's own noun (成绩, 发行价, 全长); its modifiers must be there.
     const measured = intent.measure !== undefined && intent.measure !== 'any' && intent.measure !== 'count';
-    for (const c of askedPhrase(norm, placed, focusAt)) {
+    // A post is named by its last words (男子攀石赛冠军); the event before them (锦标赛) may be in the context.
+    const phrase = askedPhrase(norm, placed, focusAt, focus);
+    for (const c of intent.slot === 'person' ? phrase.slice(0, 3) : phrase) {
       const unknown = !c.alts.some((a) => keyword.docFrequency(a.text) > 0);
       // A measure's own noun the corpus words otherwise (发行价 for 每股38.6元) is stood for by the figure;
       // any other word the corpus lacks (茄子) is what the bulletin does not report.
@@ -280,6 +310,7 @@ function askedPhrase(
   norm: string,
   placed: Array<{ concept: Concept; start: number; end: number; tag: string }>,
   wh: { start: number; end: number },
+  focus: Concept | undefined,
 ): Concept[] {
   const nounish = (tag: string) => /^(n|nz|vn|j|an|b|ng|l|nt)$/.test(tag);
   // 茄子一斤多少钱: a price's unit may stand between the thing and the question word.
@@ -289,7 +320,13 @@ function askedPhrase(
   const phrase: Concept[] = [];
   let edge = wh.start;
   for (const p of before) {
-    if (!joined(p.end, edge) || !nounish(p.tag)) break;
+    if (!joined(p.end, edge)) break;
+    // 电力行业增加值增长多少: the verb of change asks the measure; the words before it name the quantity.
+    if (p.concept === focus && !nounish(p.tag) && phrase.length === 0 && edge === wh.start) {
+      edge = p.start;
+      continue;
+    }
+    if (!nounish(p.tag)) break;
     phrase.push(p.concept);
     edge = p.start;
   }

@@ -67,6 +67,15 @@ describe('Answerer behaviour', () => {
     expect(at(a.citations, 0).quote).toContain('2月7日');
   });
 
+  it('answers a why-question with the reason the next sentence gives, and a which-firm question with the firm', async () => {
+    const why = await seeded.answerer.ask('疫情升级那会儿,惠萍镇养殖户为啥急得不得了?');
+    expect(why.answer).toMatch(/脱壳|自相残杀/);
+    const firm = await seeded.answerer.ask('通州区文连主席许君挂钩的企业是哪家?');
+    expect(firm.answer).toMatch(/^紫昕花边/);
+    const team = await seeded.answerer.ask('通州自然资源和规划局工作队挂钩平潮镇,督查指导的企业共有几家?');
+    expect(team.answer).toMatch(/^16家/);
+  });
+
   it('does not read "may" as May (regression: it gained the concept 5月 and answered 6 days)', async () => {
     const a = await seeded.answerer.ask('How long may the Pinghai road be?');
     expect(a.trace.analysis.concepts.map((c) => c.label)).not.toContain('5月');

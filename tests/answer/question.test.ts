@@ -29,6 +29,9 @@ describe('analyzeQuestion: what is asked', () => {
     ['How much did charity groups collect?', 'number', 'money', undefined],
     ['Which company is Xu Jun, who chairs the federation, paired with?', 'org', undefined, undefined],
     ['Why were the crab farmers worried?', 'reason', undefined, undefined],
+    ['员工超过200人的企业派驻何种职级的干部?', 'title', undefined, undefined],
+    ['南屿儿童医院院长叫什么？', 'person', undefined, undefined],
+    ['涉疫案件数 截至2.11?', 'number', 'count', undefined],
   ])('%s → %s %s', (question, slot, measure, unit) => {
     const { intent } = analyze(question);
     expect(intent.slot).toBe(slot);
@@ -54,8 +57,15 @@ describe('analyzeQuestion: what it is about', () => {
   it('reads a typo by its pronunciation and a spoken word by its written forms', () => {
     const typo = analyze('海们有几个重大项目一季度要开工').concepts.find((c) => c.label === '海们');
     expect(typo?.alts.map((a) => a.text)).toContain('海门');
+    // A near sound (za for zha) when nothing reads the same.
+    const near = analyze('港匝区获评三星级上云企业的有多少家?').concepts.find((c) => c.label === '港匝区');
+    expect(near?.alts.map((a) => a.text)).toContain('港闸区');
     const spoken = analyze('公安查了多少起案子').concepts.find((c) => c.label === '案子');
     expect(spoken?.alts.map((a) => a.text)).toContain('案件');
+  });
+
+  it('reads a month and day written as a decimal after 截至 as a date', () => {
+    expect(analyze('涉疫案件数 截至2.11?').concepts.find((c) => c.period)?.period).toMatchObject({ months: [2, 2] });
   });
 
   it('gives names and figures as required concepts, and periods as periods', () => {

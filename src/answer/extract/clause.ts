@@ -11,6 +11,8 @@ import type { Extraction } from './extraction.js';
 
 const REASON =
   /因为|由于|因(?!此)|为了|原因|是因为|以便|鉴于|受.{1,8}影响|否则|要不然|不然|导致|致使|就将|到时|通过|依靠|得益于|解决|旨在|用于|确保/;
+/** A sentence that opens by giving the reason for the one before. */
+const EXPLAINS = /^\s*(因为|由于|这是因为|原因是|主要是因为|之所以)/;
 /** A question about a name's origin (为什么叫…) is answered by how it got the name. */
 const NAMING = /叫|名字|名称|得名|称为|called|name/;
 const NAMED = /得名|命名|取名|称为|之称/;
@@ -61,7 +63,16 @@ export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
     const prev = s.siblings[s.index - 1];
     const candidates: Array<[string, number, ScoredSentence]> = [
       [s.text, 0.3, s],
-      ...(next ? [[next.text, 0.15, withNeighbour(s, next)] as [string, number, ScoredSentence]] : []),
+      // A sentence opening with 因为 explains the one before it as much as that one's own clauses would.
+      ...(next
+        ? [
+            [next.text, EXPLAINS.test(next.text) ? 0.3 : 0.15, withNeighbour(s, next)] as [
+              string,
+              number,
+              ScoredSentence,
+            ],
+          ]
+        : []),
       ...(prev ? [[prev.text, 0.1, withNeighbour(s, prev)] as [string, number, ScoredSentence]] : []),
     ];
     const naming = NAMING.test(q.norm);

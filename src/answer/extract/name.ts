@@ -8,10 +8,13 @@ import { TITLES } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { altNorm, type Concept } from '../question/concept.js';
-import type { ScoredSentence } from '../scorer.js';
+import type { ConceptMatch, ScoredSentence } from '../scorer.js';
 import { inFurniture, namesIn, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { clauseAt } from './figure.js';
+
+/** Nouns that name the kind of answer asked for (哪家企业, 哪个城市), not where it stands. */
+const KIND_NOUN = /^(企业|公司|单位|机构|部门|厂|工厂|学校|医院|银行|城市|地方|国家|地区|人|球队|队伍|平台|组织|项目)$/;
 
 const DELIMITER = /[,，。；;：:!！?？(（)）“”"]/;
 /** Function words at the edges of a phrase that are not part of the answer. */
@@ -50,9 +53,11 @@ function anchorOf(q: AnalyzedQuestion, s: ScoredSentence): { at: number; side: '
       .sort((a, b) => a.i - b.i)[0];
     if (after) return { at: after.m.at, side: 'before' };
   }
+  // 许君挂钩的企业是哪家: 企业 names the answer's kind; the answer stands after 挂钩.
+  const kindNoun = (x: { m: ConceptMatch }) => x.m.concept.kind === 'focus' && KIND_NOUN.test(x.m.concept.label);
   const before = positions(q.norm)
     .filter((x) => x.i < wh.start)
-    .sort((a, b) => b.i - a.i)[0];
+    .sort((a, b) => Number(kindNoun(a)) - Number(kindNoun(b)) || b.i - a.i)[0];
   return before ? { at: before.m.at + before.m.length, side: 'after' } : undefined;
 }
 

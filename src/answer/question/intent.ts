@@ -91,6 +91,8 @@ export function zhMeasure(q: string): Intent['measure'] {
   if (/多重|重量|多少万?吨|多少万?斤|多少公斤|多少千克|产量|吞吐量|销量/.test(q)) return 'weight';
   if (/气温|温度|多少度|最高温|最低温/.test(q)) return 'temperature';
   if (/比分|几比几/.test(q)) return 'score';
+  // 案件数, 企业数量: the number of a counted thing.
+  if (/\p{Script=Han}(数|数量|总数)(\s|$)/u.test(q)) return 'count';
   return undefined;
 }
 
@@ -108,7 +110,7 @@ const ZH_RULES: Rule[] = [
     (m) => ({ slot: 'date', ...grainOf(m[0]) }),
   ],
   [
-    /(担任|任|是)(什么|啥|何)(职务|职位|身份|头衔|官|职)|什么(职务|职位|身份|头衔|级别|职级)|啥(职务|级别|职级)|哪个(职务|级别)/,
+    /(担任|任|是)(什么|啥|何)(职务|职位|身份|头衔|官|职)|(什么|何种|哪种|哪一?级|啥)(样的?)?(职务|职位|身份|头衔|级别|职级)|哪个(职务|级别)/,
     () => ({ slot: 'title' }),
   ],
   [/谁|哪位|哪个人|什么人|啥人|何人|哪名|哪几位|哪些人/, () => ({ slot: 'person' })],

@@ -53,6 +53,27 @@ function readingOf(word: string): string {
   return pinyin(word, { toneType: 'none', type: 'array' }).join('');
 }
 
+/** Sounds typed one for the other (flat and retroflex initials, front and back nasals, n and l). */
+const CONFUSED: Array<[RegExp, (s: string) => string]> = [
+  [/^(z|c|s)h/, (s) => s.replace(/^(z|c|s)h/, '$1')],
+  [/^(z|c|s)(?!h)/, (s) => s.replace(/^(z|c|s)/, '$1h')],
+  [/^n/, (s) => s.replace(/^n/, 'l')],
+  [/^l/, (s) => s.replace(/^l/, 'n')],
+  [/(an|en|in)g$/, (s) => s.slice(0, -1)],
+  [/(an|en|in)$/, (s) => `${s}g`],
+];
+
+/** Readings of a word with one or two sounds confused (港匝 gangza → gangzha), at most 64. */
+function nearReadings(word: string): string[] {
+  const syllables = pinyin(word, { toneType: 'none', type: 'array' });
+  let keys = [''];
+  for (const s of syllables) {
+    const forms = [s, ...CONFUSED.filter(([re]) => re.test(s)).map(([, f]) => f(s))];
+    keys = keys.flatMap((k) => forms.map((f) => k + f)).slice(0, 64);
+  }
+  return keys.slice(1);
+}
+
 /**
  * The ways a passage may write a question word: itself, its written equivalents, and — when the
  * corpus does not know the word — corpus words read the same (a typo: 海们 → 海门).
@@ -63,6 +84,11 @@ function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
   if (keyword.docFrequency(word) === 0 && /^\p{Script=Han}{2,6}$/u.test(word)) {
     for (const w of lexicon.byPinyin(readingOf(word)))
       if (w.length === word.length) alts.push({ text: w, quality: 0.9 });
+    // A typo of a near sound (港匝区 for 港闸区) when no corpus word reads the same.
+    if (alts.length === 1 && word.length >= 3) {
+      const near = new Set(nearReadings(word).flatMap((k) => lexicon.byPinyin(k)));
+      for (const w of near) if (w.length === word.length && near.size <= 3) alts.push({ text: w, quality: 0.8 });
+    }
   }
   return alts;
 }
@@ -217,6 +243,10 @@ export function zhConcepts(
   for (const n of names) {
     const alts = n.kind === 'place' ? placeAlts(n.text, keyword, lexicon) : altsOf(n.text, keyword, lexicon);
     const place = n.kind === 'place' && alts.some((a) => keyword.docFrequency(a.text) > 0);
+    // A unit of a body (规划局工作队) is written after the body is named as 该局工作队.
+    const unit =
+      n.kind === 'org' ? /^\p{Script=Han}+?(局|委|院|厅|公司|集团|中心)(\p{Script=Han}{2,})$/u.exec(n.text) : null;
+    if (unit) alts.push({ text: `该${unit[1]}${unit[2]}`, quality: 0.8 });
     const own = n.kind === 'org' ? placeOfOrg(n.text, keyword) : undefined;
     if (own) {
       // The place stands for itself (in the sentence or its context); the rest names the body there.

@@ -4,6 +4,7 @@
  *   styles-tune     seed questions worded as people write them (per style), for tuning
  *   styles-heldout  the same kinds by another writer, never tuned on (aggregates only)
  *   newsdesk-tune / newsdesk-heldout   ~330 short news articles of many topics (per answer type)
+ *   newsdesk2-tune / newsdesk2-heldout  a second archive (124 articles, 2024) by another blind writer
  *   dated           the seed plus a small dated archive (per kind: latest, dated, uncovered, change…)
  *   seed-archive / styles-archive   the seed's questions asked of the seed plus that archive
  * `--list` prints each question's outcome, for tuning sets only: held-out sets print aggregates.
@@ -28,6 +29,7 @@ interface EvalSet {
 
 const SEED = { name: 'seed', dirs: ['corpus'] };
 const NEWSDESK = { name: 'newsdesk', dirs: ['tests/eval/newsdesk/corpus'] };
+const NEWSDESK2 = { name: 'newsdesk2', dirs: ['tests/eval/newsdesk2/corpus'] };
 const DATED = { name: 'seed+dated', dirs: ['corpus', 'tests/eval/dated/corpus'] };
 const SETS: EvalSet[] = [
   { name: 'seed', file: 'tests/eval/questions.jsonl', corpus: SEED, by: 'lang' },
@@ -35,6 +37,14 @@ const SETS: EvalSet[] = [
   { name: 'styles-heldout', file: 'tests/eval/seed-styles-heldout.jsonl', corpus: SEED, by: 'style', heldout: true },
   { name: 'newsdesk-tune', file: 'tests/eval/newsdesk/tune.jsonl', corpus: NEWSDESK, by: 'type' },
   { name: 'newsdesk-heldout', file: 'tests/eval/newsdesk/heldout.jsonl', corpus: NEWSDESK, by: 'type', heldout: true },
+  { name: 'newsdesk2-tune', file: 'tests/eval/newsdesk2/tune.jsonl', corpus: NEWSDESK2, by: 'type' },
+  {
+    name: 'newsdesk2-heldout',
+    file: 'tests/eval/newsdesk2/heldout.jsonl',
+    corpus: NEWSDESK2,
+    by: 'type',
+    heldout: true,
+  },
   { name: 'dated', file: 'tests/eval/dated/questions.jsonl', corpus: DATED, by: 'kind' },
   // The seed's questions once the dated archive is added beside it: none may drop.
   { name: 'seed-archive', file: 'tests/eval/questions.jsonl', corpus: DATED, by: 'lang' },

@@ -74,6 +74,8 @@ function findText(hay: string, needle: string): number {
   return hay.indexOf(needle);
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** An office (局长) where the text holds that office, not its deputy's (副局长 is another person's post). */
 function findOffice(hay: string, office: string): number {
   for (let at = hay.indexOf(office); at >= 0; at = hay.indexOf(office, at + 1)) if (hay[at - 1] !== '副') return at;
@@ -134,8 +136,9 @@ export function matchIn(
   let best: { quality: number; at: number; length: number } | undefined;
   for (const alt of c.alts) {
     const text = altNorm(alt);
-    const at =
-      c.kind !== 'entity' && TITLES.test(text) && text.length >= 2 ? findOffice(hay, text) : findText(hay, text);
+    // A Chinese question names a deputy's post as such (副局长); an English one says "deputy" apart.
+    const office = c.kind !== 'entity' && TITLES.test(text) && text.length >= 2 && HAN.test(c.label);
+    const at = office ? findOffice(hay, text) : findText(hay, text);
     if (at >= 0 && (!best || alt.quality > best.quality)) best = { quality: alt.quality, at, length: text.length };
   }
   if (best && best.quality >= 0.8) return best;
@@ -212,6 +215,20 @@ const periodsCache = new Map<string, Period[]>();
 const COMPARED = /(较|比|相较于?|相比于?|与|同)$/;
 
 /**
+ * 新华社北京9月4日电, 记者27日从…获悉, 统计局4日发布: when the news was filed or announced, not what
+ * period its figures are for.
+ */
+function isDateline(text: string, p: Period): boolean {
+  const before = text.slice(Math.max(0, p.start - 12), p.start);
+  const after = text.slice(p.end, p.end + 2);
+  return (
+    (/新华社\S{0,8}$/.test(before) && after.startsWith('电')) ||
+    (/记者\s?$/.test(before) && /^(从|在|获悉|了解)/.test(after)) ||
+    (/^\d{1,2}日$/.test(p.text) && /^(发布|公布|通报|宣布|披露)/.test(after))
+  );
+}
+
+/**
  * The periods a text names, read against its issue's date, without starting points (今年以来,
  * 2月5日以来) or comparison bases (较9月末): they date no figure. Cached: the same sentences and
  * contexts come back question after question, and reading periods is most of scoring a dated question.
@@ -221,7 +238,10 @@ function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
   let periods = periodsCache.get(key);
   if (!periods) {
     periods = findPeriods(text, anchor).filter(
-      (p) => !/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3)) && !COMPARED.test(text.slice(0, p.start)),
+      (p) =>
+        !/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3)) &&
+        !COMPARED.test(text.slice(0, p.start)) &&
+        !isDateline(text, p),
     );
     if (periodsCache.size >= PERIODS_CACHE) periodsCache.delete(periodsCache.keys().next().value as string);
     periodsCache.set(key, periods);

@@ -8,6 +8,14 @@ import { workspace } from '../helpers.js';
 
 /** Three issues of an invented paper: figures compared with earlier ones, posts, lists of parties and sectors. */
 const ISSUES: Record<string, string> = {
+  '2023-09-05.txt': `---
+date: 2023-09-05
+---
+
+8月末外汇储备规模下降
+
+新华社北京9月4日电 国家外汇管理局4日发布数据，截至2023年8月末，我国外汇储备规模为31620亿美元。
+`,
   '2023-10-08.txt': `---
 date: 2023-10-08
 ---
@@ -76,6 +84,11 @@ describe('right entity, right measure, right period', () => {
   it('does not read a comparison base (较9月末) as the period a figure is for', async () => {
     expect((await answerer.ask('截至2023年9月末，我国外汇储备规模是多少？')).answer).toMatch(/^31150亿美元/);
     expect((await answerer.ask('截至9月24日8时，岚州水库的水位是多少？')).answer).toMatch(/^112\.35米/);
+  });
+
+  it('does not read a dateline (新华社北京9月4日电) as the period a figure is for', async () => {
+    const a = await answerer.ask("How large were China's foreign exchange reserves at the end of September 2023?");
+    expect(a.answer).toContain('31150');
   });
 
   it('finds a post of a body named with its place (岚州市水利局) and not its deputy', async () => {

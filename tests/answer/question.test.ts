@@ -82,6 +82,11 @@ describe('analyzeQuestion: what it is about', () => {
     expect(alts.some((a) => a.includes('蟹'))).toBe(true);
   });
 
+  it('never bridges an English word to a Chinese particle (的, 了), which every sentence holds', () => {
+    const alts = analyze('How many new cases did Nantong report?').concepts.flatMap((c) => c.alts.map((a) => a.text));
+    for (const particle of ['的', '了', '是', '在', '和']) expect(alts).not.toContain(particle);
+  });
+
   it('leaves question words out of the query terms, and sees a denial', () => {
     const q = analyze('平海公路总投资是多少?');
     expect([...q.terms.keys()].some((t) => t.includes('多少'))).toBe(false);

@@ -26,13 +26,16 @@ const FRAME = new Set(
     .split(' '),
 );
 
-/** Pinyin of administrative suffixes that English names leave out. */
+/** One-character function words of Chinese. */
+const FUNCTION_CHARS = /^[的了是在和与及或也都就又而其之所着过把被将对从向于以为等这那个]$/;
+
 /** A word of two or more toneless pinyin syllables: shanghai, nantong (never 'roughly'). */
 const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
 const FINAL =
   '(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)';
 const PINYIN_WORD = new RegExp(`^(?:${INITIAL}${FINAL}){2,}$`);
 
+/** Pinyin of administrative suffixes that English names leave out. */
 const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
 
 /** Runs of one to three words read as pinyin of a corpus name; returns the word positions used. */
@@ -110,10 +113,10 @@ export function enConcepts(
     const translations = lexicon.translate(w);
     // A name's inexact translations (通州区 for "Beijing", whose gloss mentions Beijing) are weak evidence.
     const weak = capitalised.has(w) ? 0.5 : 1;
-    const alts: Alt[] = translations.map(([zh, q]) => ({
-      text: zh,
-      quality: Math.min(1, 0.5 + q) * (q >= 1 ? 1 : weak),
-    }));
+    // Particles and pronouns (的, 了, 其) are in every sentence: as translations they only add noise.
+    const alts: Alt[] = translations
+      .filter(([zh]) => !FUNCTION_CHARS.test(zh))
+      .map(([zh, q]) => ({ text: zh, quality: Math.min(1, 0.5 + q) * (q >= 1 ? 1 : weak) }));
     // A name the corpus does not know (Shanghai) means the question is about something else.
     const unknownName = !alts.length && capitalised.has(w);
     if (unknownName) {

@@ -16,6 +16,10 @@ export const EN_STOPWORDS = new Set(
 
 /** Irregular verb forms, to their base. */
 const IRREGULAR: Record<string, string> = {
+  // Not plurals: "news" is no more "new" than "series" is "sery".
+  news: 'news',
+  series: 'series',
+  species: 'species',
   won: 'win',
   sold: 'sell',
   took: 'take',
@@ -91,7 +95,8 @@ const IRREGULAR: Record<string, string> = {
  */
 export function stem(word: string): string {
   const irregular = IRREGULAR[word.toLowerCase()];
-  if (irregular && irregular !== word.toLowerCase()) return stem(irregular);
+  if (irregular === word.toLowerCase()) return irregular;
+  if (irregular) return stem(irregular);
   let w = word.toLowerCase().replace(/'s$|’s$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

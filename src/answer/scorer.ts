@@ -74,8 +74,6 @@ function findText(hay: string, needle: string): number {
   return hay.indexOf(needle);
 }
 
-const HAN = /\p{Script=Han}/u;
-
 /** An office (局长) where the text holds that office, not its deputy's (副局长 is another person's post). */
 function findOffice(hay: string, office: string): number {
   for (let at = hay.indexOf(office); at >= 0; at = hay.indexOf(office, at + 1)) if (hay[at - 1] !== '副') return at;
@@ -103,6 +101,14 @@ function matchFigure(
   // 第一批 is written 首批 as often as not.
   const first = figure.kind === 'ordinal' && figure.value === 1 ? /首[批届位次轮期站]/.exec(hay) : null;
   return first ? { quality: 1, at: first.index, length: 2 } : undefined;
+}
+
+/** True when a text gives another value of a given figure's own unit (200米 where 400米 was asked). */
+export function otherFigure(figure: NonNullable<Concept['figure']>, hay: string): boolean {
+  if (figure.kind !== 'quantity' || figure.measure === 'other' || figure.measure === 'count') return false;
+  return findMentions(hay).some(
+    (x) => x.kind === figure.kind && x.measure === figure.measure && x.value !== figure.value,
+  );
 }
 
 /** True when a text names the concept in one of its own wordings (not by 全市 or 该局). */
@@ -136,13 +142,14 @@ export function matchIn(
   let best: { quality: number; at: number; length: number } | undefined;
   for (const alt of c.alts) {
     const text = altNorm(alt);
-    // A Chinese question names a deputy's post as such (副局长); an English one says "deputy" apart.
-    const office = c.kind !== 'entity' && TITLES.test(text) && text.length >= 2 && HAN.test(c.label);
+    const office = c.kind !== 'entity' && !c.deputyToo && TITLES.test(text) && text.length >= 2;
     const at = office ? findOffice(hay, text) : findText(hay, text);
     if (at >= 0 && (!best || alt.quality > best.quality)) best = { quality: alt.quality, at, length: text.length };
   }
   if (best && best.quality >= 0.8) return best;
   const w = c.alts[0] ? normalize(c.alts[0].text) : '';
+  // A post is held or not: 总队长 is not found in pieces of 副总队长.
+  if (c.kind !== 'entity' && !c.deputyToo && TITLES.test(w)) return best;
   const split = w.length >= 3 && /\p{Script=Han}/u.test(w) ? splitApart(w, hay) : undefined;
   if (split && split.quality > (best?.quality ?? 0)) return split;
   if (best) return best;
@@ -249,6 +256,14 @@ function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
   return periods;
 }
 
+/** True when a stated run of months lies inside the asked run, and is shorter. */
+function narrower(stated: Period, asked: Period): boolean {
+  const [s0, s1] = stated.months ?? [];
+  const [a0, a1] = asked.months ?? [];
+  if (s0 === undefined || s1 === undefined || a0 === undefined || a1 === undefined) return false;
+  return s0 >= a0 && s1 <= a1 && s1 - s0 < a1 - a0;
+}
+
 /** The best period of a text against an asked one: the same period, or `conflict` when it names only others. */
 function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found | 'conflict' | undefined {
   let conflict = false;
@@ -256,6 +271,11 @@ function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found 
   for (const p of periodsOf(text, anchor)) {
     const r = relate(asked, p);
     if (r === 'same') return { quality: 1, at: p.start, length: p.end - p.start };
+    // 2月 within an asked 一季度: February's figure is not the quarter's.
+    if (r === 'overlap' && narrower(p, asked)) {
+      conflict = true;
+      continue;
+    }
     if (r === 'overlap') partial ??= { quality: 0.3, at: p.start, length: p.end - p.start };
     else if (r === 'conflict') conflict = true;
   }
@@ -355,7 +375,9 @@ function scoreOne(
     }
     const inSentence = matchIn(c, norm, context);
     const inContext = matchIn(c, context, context);
-    const contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
+    // 庞若溪400米个人混合泳: a sentence giving another 200米 speaks of another event, whatever the context says.
+    const other = !inSentence && c.figure && c.required && otherFigure(c.figure, norm);
+    const contextQuality = other ? 0 : (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
     if (inSentence && inSentence.quality >= contextQuality) {
       matches.push({ concept: c, quality: inSentence.quality, at: inSentence.at, length: inSentence.length });
       got += c.weight * inSentence.quality;

@@ -57,6 +57,9 @@ const ORG_WORD =
   /^(有限公司|股份公司|公司|集团|银行|医院|大学|学院|学校|中学|小学|研究院|研究所|科学院|实验室|委员会|协会|联合会|商会|俱乐部|基金会|管理局|中心|联盟|电视台|法院|检察院|政府|交易所|合作社|局|厅|委|办|部|党|队|馆|社|署)$/;
 const ORG_SUFFIX =
   /(有限公司|股份公司|公司|集团|银行|医院|大学|学院|研究院|研究所|委员会|协会|联合会|俱乐部|基金会|管理局|电视台|法院|检察院|交易所)$|^.{2,}(局|厅|委|办|部|党|队|馆|社|署)$/;
+/** Trades that follow a proper name to make a company's short name (南溟航空, 远航汽车). */
+const INDUSTRY =
+  /^(航空|药业|汽车|科技|电子|能源|证券|保险|地产|物流|传媒|航天|重工|钢铁|化工|制药|实业|控股|置业|港务|智能|电气|光电|医药|矿业|水务|燃气|建工|航运)$/;
 /** A party by a one-character name (绿党, 工党); not 政党, 入党 or 全党. */
 const SHORT_PARTY = /^[^政入建全我该本各两多一党]党$/;
 const NOT_ORG = /(干部|全部|内部|外部|局部|部分|本部|部门|委员|队员|社员|社会|社区|党员|报告|馆长|队长|社长)$/;
@@ -182,6 +185,18 @@ export function findNames(text: string): NameSpan[] {
     if (person && (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))) {
       push(i, person.end, 'person');
       i = person.end - 1;
+      continue;
+    }
+    // 南溟航空, 汀阳药业: a proper name and the firm's trade make a company's short name.
+    const prev = ts[i - 1];
+    if (
+      INDUSTRY.test(t.word) &&
+      prev &&
+      /^(ns|nz|x|j|nr|nrt)$/.test(prev.tag) &&
+      prev.word.length >= 2 &&
+      han(prev.word)
+    ) {
+      push(i - 1, i + 1, 'org');
       continue;
     }
     if (

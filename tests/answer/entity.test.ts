@@ -8,6 +8,26 @@ import { workspace } from '../helpers.js';
 
 /** Three issues of an invented paper: figures compared with earlier ones, posts, lists of parties and sectors. */
 const ISSUES: Record<string, string> = {
+  '2023-12-15.txt': `---
+date: 2023-12-15
+---
+
+灵雀五号卫星成功发射
+
+灵雀五号总设计师单雪梅介绍，卫星运行在高度645公里的轨道上。
+岚州航空董事长蒋丰年表示，公司计划明年新开国际航线9条。
+岚州调查总队副总队长鲁文渊介绍，11月猪肉价格同比上涨12.9%。
+岚州人民医院副院长宋明哲介绍，新院区将于明年投用。
+
+全国游泳锦标赛落幕
+
+岚州选手庞若溪获得女子200米蝶泳和女子400米个人混合泳两枚金牌，其中200米蝶泳成绩为2分06秒18。
+
+岚州港三期开工
+
+三期工程建成后将新增7个10万吨级泊位。
+同日，星驰汽车公布2月交付1.12万辆，同比增长12%。
+`,
   '2023-09-05.txt': `---
 date: 2023-09-05
 ---
@@ -121,6 +141,23 @@ describe('right entity, right measure, right period', () => {
 
   it('reads 第一批 as 首批', async () => {
     expect((await answerer.ask('“名医下基层”第一批下去了多少名专家？')).answer).toMatch(/^86名/);
+  });
+
+  it('answers nothing for a numbered name, a body, a post or an event it does not cover', async () => {
+    for (const q of [
+      '灵雀四号卫星的总设计师是谁？',
+      '南溟航空的董事长是谁？',
+      '岚州调查总队的总队长是谁？',
+      "Who is the president of Lanzhou People's Hospital?",
+      '庞若溪400米个人混合泳的夺冠成绩是多少？',
+      '岚州港三期工程的货物吞吐量是多少吨？',
+      '一季度星驰汽车交付量同比增长了多少？',
+    ]) {
+      const a = await answerer.ask(q);
+      expect(a.found, `${q} → ${a.answer}`).toBe(false);
+    }
+    expect((await answerer.ask('灵雀五号卫星的总设计师是谁？')).answer).toMatch(/^单雪梅/);
+    expect((await answerer.ask('岚州航空的董事长是谁？')).answer).toMatch(/^蒋丰年/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

@@ -7,7 +7,7 @@ import { normalize } from '../../text/normalize.js';
 import { type Span, splitClauses } from '../../text/sentences.js';
 import { unitInfo } from '../../text/units.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
-import type { ScoredSentence } from '../scorer.js';
+import { matchIn, otherFigure, type ScoredSentence } from '../scorer.js';
 import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { respectively } from './respectively.js';
@@ -96,6 +96,11 @@ function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
 /** A question about when something starts (从哪天开始, 何时开通, 起施行). */
 const STARTS = /开始|起|开通|启用|实施|执行|施行|投用|运营|starts?|begins?|opens?|effect/;
 
+/** True when a clause names another value of a figure the question gives (200米 where 400米 was asked), and not it. */
+function ofAnotherFigure(q: AnalyzedQuestion, clause: string): boolean {
+  return q.concepts.some((c) => c.figure && c.required && otherFigure(c.figure, clause) && !matchIn(c, clause));
+}
+
 /**
  * The best figure of the asked kind among the best sentences, with its score; undefined when no
  * sentence holds one.
@@ -129,6 +134,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       }
       // `向西2公里处` is a position (at 2 km), not the length of anything.
       if (m.measure === 'length' && from.text[m.end] === '处') f *= 0.4;
+      // 10万吨级泊位: a class of berth, not an amount of anything.
+      if (from.text[m.end] === '级') continue;
       // A measure used as an attribute (超10亿元续建重大项目) describes a noun; the asked measure is stated of it.
       const measured = q.intent.measure !== undefined && !['any', 'count'].includes(q.intent.measure);
       if (
@@ -140,6 +147,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         f *= 0.5;
       const owner = own ? ownership(s, m) : 0;
       if (owner < 0) continue;
+      // 其中200米蝶泳成绩为2分06秒18 answers for the 200米 event, not the 400米 one asked about.
+      if (ofAnotherFigure(q, clauseAt(from.text, m.start))) continue;
       // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
       if (q.negated && !denies(clauseAt(from.text, m.start))) continue;
       // News prose opens with when it happened (27日下午，…主持召开…): a date leading the sentence is its time.

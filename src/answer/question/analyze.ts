@@ -85,7 +85,7 @@ export function analyzeQuestion(
   const concepts =
     lang === 'zh'
       ? zhConcepts(norm, intent, keyword, lexicon, time)
-      : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon, time);
+      : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon, time, intent.slot === 'person');
   const terms = new Map<string, number>();
   for (const c of concepts) {
     for (const a of c.alts) addTerms(terms, a.text, Math.min(1, c.weight) * a.quality, keyword);

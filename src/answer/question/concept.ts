@@ -39,6 +39,11 @@ export interface Concept {
   figure?: { value: number; kind: string; measure: string };
   /** For a time the question names (2023年一季度): matched as a period, and a sentence about another period conflicts. */
   period?: Period;
+  /**
+   * A post (局长) is matched where a deputy holds it too (副局长): an English question says "deputy" as a
+   * word of its own. Otherwise a deputy's post is another post.
+   */
+  deputyToo?: boolean;
 }
 
 /** Words in the question's text: an alternative found as written counts fully. */

@@ -7,7 +7,7 @@ import type { KeywordSearch } from '../../index/loaded-index.js';
 import { englishWords } from '../../text/bridge/english.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
-import { findNames } from '../../text/names.js';
+import { findNames, TITLES } from '../../text/names.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
 import { type AskedTime, askedTime } from './when.js';
 
@@ -80,6 +80,7 @@ export function enConcepts(
   keyword: KeywordSearch,
   lexicon: Lexicon,
   time: AskedTime = askedTime(question, 'en'),
+  asksPerson = false,
 ): Concept[] {
   const concepts: Concept[] = [];
   const figures = englishFigures(question);
@@ -108,6 +109,8 @@ export function enConcepts(
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
   const words = englishWords(withoutDates).filter((w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w));
   const afterWh = englishWords(question.slice(whEnd))[0];
+  // "Who is the president of…" asks for whoever holds a post; "who chaired…" for whoever did something.
+  const byPost = asksPerson && /\bwho('s|\s+(is|was|are|were|will be|has been))\b/i.test(question);
   for (const w of words) {
     if (usedWords.has(w)) continue;
     const translations = lexicon.translate(w);
@@ -133,7 +136,13 @@ export function enConcepts(
       weight,
       kind: w === afterWh && alts.length ? 'focus' : 'content',
       required: false,
+      // "Who is the president of…": the answer holds that post, in its own sentence.
+      ...(byPost && w === afterWh && alts.some((a) => a.text.length >= 2 && TITLES.test(a.text))
+        ? { inSentence: true }
+        : {}),
     });
   }
+  // "Who is the deputy mayor": 副市长 holds the post asked for.
+  if (/\b(deputy|vice)\b/i.test(question)) for (const c of concepts) c.deputyToo = true;
   return dedupe(concepts);
 }

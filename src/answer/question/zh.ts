@@ -7,7 +7,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
-import { findMentions } from '../../text/figures.js';
+import { findMentions, parseNumber } from '../../text/figures.js';
 import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
 import { words } from '../../text/tokenizer.js';
@@ -215,6 +215,17 @@ export function zhConcepts(
     const tail = /^(的时候|之前|之后|以来|期间|时|前|后|起)/.exec(rest.slice(p.end))?.[0].length ?? 0;
     rest = blank(rest, p.start, p.end + tail);
   }
+  // 灵雀四号, 长征六号: a numbered name is one name; 灵雀五号 is another.
+  for (const m of rest.matchAll(
+    /(\p{Script=Han}{2,4}?)([一二三四五六七八九十]{1,3}|\d{1,3})号(?!线|楼|院|文件|令)/gu,
+  )) {
+    const [whole, stemName = '', n = ''] = m;
+    const digits = parseNumber(n);
+    if (keyword.docFrequency(stemName) === 0 || digits === undefined) continue;
+    const alts = [exact(whole), { text: `${stemName}${digits}号`, quality: 1 }];
+    concepts.push({ label: whole, alts, weight: 1.5, kind: 'entity', required: true });
+    rest = blank(rest, m.index, m.index + whole.length);
+  }
   for (const m of findMentions(rest)) {
     if (!GIVEN_FIGURE(m.text) || m.kind === 'date') continue;
     // PM2.5, 5G, C919: a number inside a name is no figure.
@@ -235,6 +246,7 @@ export function zhConcepts(
   }
   for (const m of norm.matchAll(/[“"「『《]([^”"」』》]{1,20})[”"」』》]/g)) {
     const inner = m[1] ?? '';
+    if (!inner.trim()) continue;
     concepts.push({ label: inner, alts: altsOf(inner, keyword, lexicon), weight: 1.5, kind: 'entity', required: true });
     rest = blank(rest, m.index, m.index + m[0].length);
   }

@@ -256,12 +256,12 @@ function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
   return periods;
 }
 
-/** True when a stated run of months lies inside the asked run, and is shorter. */
-function narrower(stated: Period, asked: Period): boolean {
+/** True when both name runs of months, and not the same run. */
+function otherMonths(stated: Period, asked: Period): boolean {
   const [s0, s1] = stated.months ?? [];
   const [a0, a1] = asked.months ?? [];
   if (s0 === undefined || s1 === undefined || a0 === undefined || a1 === undefined) return false;
-  return s0 >= a0 && s1 <= a1 && s1 - s0 < a1 - a0;
+  return s0 !== a0 || s1 !== a1;
 }
 
 /** The best period of a text against an asked one: the same period, or `conflict` when it names only others. */
@@ -271,8 +271,8 @@ function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found 
   for (const p of periodsOf(text, anchor)) {
     const r = relate(asked, p);
     if (r === 'same') return { quality: 1, at: p.start, length: p.end - p.start };
-    // 2月 within an asked 一季度: February's figure is not the quarter's.
-    if (r === 'overlap' && narrower(p, asked)) {
+    // 2月 within an asked 一季度, or 1至3月 for an asked 3月: another run of months is another figure.
+    if (r === 'overlap' && otherMonths(p, asked)) {
       conflict = true;
       continue;
     }
@@ -280,6 +280,11 @@ function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found 
     else if (r === 'conflict') conflict = true;
   }
   return partial ?? (conflict ? 'conflict' : undefined);
+}
+
+/** True when a text (a figure's clause) names periods, and only others than the asked one (其中第三季度…). */
+export function clashes(asked: Period, text: string, issueDate: string | undefined): boolean {
+  return matchPeriod(asked, normalize(text), parseIsoDate(issueDate)) === 'conflict';
 }
 
 /**

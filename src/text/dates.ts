@@ -61,10 +61,11 @@ const ZH: Array<[RegExp, Reader]> = [
     /(\d{1,2})(?:月?[至到\-—~～])(\d{1,2})月(?!\d{1,2}[日号])/g,
     (m, a) => ({ ...yearOf(a), months: [num(m[1]) ?? 1, num(m[2]) ?? 12] }),
   ],
-  [new RegExp(`(\\d{4})年(?:第)?${Q}季度`, 'g'), (m) => ({ year: num(m[1]), months: quarter(m[2]) })],
-  [new RegExp(`(?:第)?${Q}季度`, 'g'), (m, a) => ({ ...yearOf(a), months: quarter(m[1]) })],
+  // 前三季度 before 三季度: the longer expression first.
   [/(\d{4})年(上半年|下半年|前三季度)/g, (m) => ({ year: num(m[1]), months: half(m[2]) })],
   [/上半年|下半年|前三季度/g, (m, a) => ({ ...yearOf(a), months: half(m[0]) })],
+  [new RegExp(`(\\d{4})年(?:第)?${Q}季度`, 'g'), (m) => ({ year: num(m[1]), months: quarter(m[2]) })],
+  [new RegExp(`(?:第)?${Q}季度`, 'g'), (m, a) => ({ ...yearOf(a), months: quarter(m[1]) })],
   [/(\d{4})年(\d{1,2})月(?:份|初|底|末|中旬|上旬|下旬)?/g, (m) => ({ year: num(m[1]), months: mm(m[2]) })],
   [/(\d{4})年(?:底|末)/g, (m) => ({ year: num(m[1]), months: [12, 12] })],
   [/(\d{4})年/g, (m) => ({ year: num(m[1]) })],

@@ -26,6 +26,11 @@ date: 2023-12-15
 岚州港三期开工
 
 三期工程建成后将新增7个10万吨级泊位。
+
+岚州航空前三季度业绩
+
+前三季度公司实现净利润21.6亿元，其中第三季度净利润13.8亿元。客座率为85.1%。
+一季度，全省社会消费品零售总额3186.2亿元。今年全省早籼稻最低收购价格为每50公斤127元。
 同日，星驰汽车公布2月交付1.12万辆，同比增长12%。
 `,
   '2023-09-05.txt': `---
@@ -152,12 +157,16 @@ describe('right entity, right measure, right period', () => {
       '庞若溪400米个人混合泳的夺冠成绩是多少？',
       '岚州港三期工程的货物吞吐量是多少吨？',
       '一季度星驰汽车交付量同比增长了多少？',
+      '岚州3月份社会消费品零售总额是多少？',
+      '今年岚州中晚籼稻最低收购价是每50公斤多少元？',
     ]) {
       const a = await answerer.ask(q);
       expect(a.found, `${q} → ${a.answer}`).toBe(false);
     }
     expect((await answerer.ask('灵雀五号卫星的总设计师是谁？')).answer).toMatch(/^单雪梅/);
     expect((await answerer.ask('岚州航空的董事长是谁？')).answer).toMatch(/^蒋丰年/);
+    expect((await answerer.ask('岚州航空前三季度净利润多少？')).answer).toMatch(/^21\.6亿元/);
+    expect((await answerer.ask('岚州航空前三季度的客座率达到多少？')).answer).toMatch(/^85\.1%/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

@@ -9,6 +9,11 @@ const one = (text: string, anchor?: Parameters<typeof findPeriods>[1], yearless 
 };
 
 describe('time expressions', () => {
+  it('reads 前三季度 as the first nine months, not the third quarter', () => {
+    expect(findPeriods('岚航前三季度净利润多少', { year: 2024 }).map((p) => p.months)).toEqual([[1, 9]]);
+    expect(findPeriods('其中第三季度净利润', { year: 2024 }).map((p) => p.months)).toEqual([[7, 9]]);
+  });
+
   it('reads absolute periods, placing yearless ones in the anchor year unless asked not to', () => {
     expect(one('2021年3月22日')).toMatchObject({ year: 2021, months: [3, 3], day: 22 });
     expect(one('2021年3月初')).toMatchObject({ year: 2021, months: [3, 3] });

@@ -7,7 +7,7 @@ import { normalize } from '../../text/normalize.js';
 import { type Span, splitClauses } from '../../text/sentences.js';
 import { unitInfo } from '../../text/units.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
-import { matchIn, otherFigure, type ScoredSentence } from '../scorer.js';
+import { clashes, matchIn, otherFigure, type ScoredSentence } from '../scorer.js';
 import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { respectively } from './respectively.js';
@@ -147,8 +147,12 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         f *= 0.5;
       const owner = own ? ownership(s, m) : 0;
       if (owner < 0) continue;
-      // 其中200米蝶泳成绩为2分06秒18 answers for the 200米 event, not the 400米 one asked about.
-      if (ofAnotherFigure(q, clauseAt(from.text, m.start))) continue;
+      // 其中200米蝶泳成绩为2分06秒18 answers for the 200米 event, not the 400米 one asked about;
+      // 其中第三季度净利润13.8亿元, for the third quarter, not the three asked about.
+      const clause = clauseAt(from.text, m.start);
+      if (ofAnotherFigure(q, clause)) continue;
+      if (q.intent.slot !== 'date' && q.concepts.some((c) => c.period && clashes(c.period, clause, s.chunk.date)))
+        continue;
       // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
       if (q.negated && !denies(clauseAt(from.text, m.start))) continue;
       // News prose opens with when it happened (27日下午，…主持召开…): a date leading the sentence is its time.

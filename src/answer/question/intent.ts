@@ -68,7 +68,12 @@ export function zhMeasure(q: string): Intent['measure'] {
   )
     return 'change';
   if (/人数|人次|多少人|几个人|几人|多少名/.test(q)) return 'count';
-  if (/(比例|占比|比重|百分之|百分比|[^效]率(?!先))(是)?(多少|几)|百分之几|(多少|几)成/.test(q) || /率$/.test(q))
+  if (
+    /(比例|占比|比重|百分之|百分比|[^效]率(?!先))(是|为|达到?|有|升至|降至|提高到|下降到)?(多少|几)|百分之几|(多少|几)成/.test(
+      q,
+    ) ||
+    /率$/.test(q)
+  )
     return 'percent';
   if (/价格|单价|票价|售价|均价|房价|油价|收费|每斤|一斤|每吨|每公斤|多少钱一|钱一|发行价|收购价|股价|每股/.test(q))
     return 'price';

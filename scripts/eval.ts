@@ -2,6 +2,7 @@
  * `npm run eval [-- set…] [--list]`: scores the project's question sets, each on its own corpus:
  *   seed            tests/eval/questions.jsonl, worded like the newspaper (per language)
  *   styles-tune     seed questions worded as people write them (per style), for tuning
+ *   styles2-tune    more seed questions as people write them, by a third blind writer, for tuning
  *   styles-heldout  the same kinds by another writer, never tuned on (aggregates only)
  *   newsdesk-tune / newsdesk-heldout   ~330 short news articles of many topics (per answer type)
  *   newsdesk2-tune / newsdesk2-heldout  a second archive (124 articles, 2024) by another blind writer
@@ -34,6 +35,7 @@ const DATED = { name: 'seed+dated', dirs: ['corpus', 'tests/eval/dated/corpus'] 
 const SETS: EvalSet[] = [
   { name: 'seed', file: 'tests/eval/questions.jsonl', corpus: SEED, by: 'lang' },
   { name: 'styles-tune', file: 'tests/eval/seed-styles-tune.jsonl', corpus: SEED, by: 'style' },
+  { name: 'styles2-tune', file: 'tests/eval/seed-styles2-tune.jsonl', corpus: SEED, by: 'style' },
   { name: 'styles-heldout', file: 'tests/eval/seed-styles-heldout.jsonl', corpus: SEED, by: 'style', heldout: true },
   { name: 'newsdesk-tune', file: 'tests/eval/newsdesk/tune.jsonl', corpus: NEWSDESK, by: 'type' },
   { name: 'newsdesk-heldout', file: 'tests/eval/newsdesk/heldout.jsonl', corpus: NEWSDESK, by: 'type', heldout: true },

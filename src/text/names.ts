@@ -181,8 +181,13 @@ export function findNames(text: string): NameSpan[] {
       continue;
     }
     const person = personAt(ts, i, afterTitle);
-    // Right after a post, a surname and given name may end like a place (局长薛长河, 主任王江).
-    if (person && (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))) {
+    // Right after a post, a surname and given name may end like a place (局长薛长河, 主任王江);
+    // no name ends in a particle or a copula (老薛是 is 老薛 + 是).
+    if (
+      person &&
+      !/[是的了在把被和与给将也都就]$/.test(person.text) &&
+      (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))
+    ) {
       push(i, person.end, 'person');
       i = person.end - 1;
       continue;
@@ -199,8 +204,11 @@ export function findNames(text: string): NameSpan[] {
       push(i - 1, i + 1, 'org');
       continue;
     }
+    // 办 in 养殖户办通行证 is a verb, not a 台办.
+    const verb = t.word.length === 1 && t.tag.startsWith('v');
     if (
       !NOT_ORG.test(t.word) &&
+      !verb &&
       (ORG_WORD.test(t.word) || ORG_SUFFIX.test(t.word) || SHORT_PARTY.test(t.word) || t.tag === 'nt')
     ) {
       // The organisation's name runs back over the nouns before its suffix: 南屿 重工 船舶 有限公司.
@@ -211,7 +219,7 @@ export function findNames(text: string): NameSpan[] {
         // 冠军赛上浙江队: a one-character locative ends the name before it.
         !(x.tag === 'f' && x.word.length === 1) &&
         /^[\p{Script=Han}\dA-Za-z]+$/u.test(x.word) &&
-        !/^(的|和|与|及|等|在|为|是)$/.test(x.word);
+        !/^(的|和|与|及|等|在|为|是|会同|联合|连同|协同|携手|以及)$/.test(x.word);
       while (a > 0 && i - a < 5 && joins(ts[a - 1])) {
         a--;
       }

@@ -32,6 +32,8 @@ describe('analyzeQuestion: what is asked', () => {
     ['员工超过200人的企业派驻何种职级的干部?', 'title', undefined, undefined],
     ['南屿儿童医院院长叫什么？', 'person', undefined, undefined],
     ['涉疫案件数 截至2.11?', 'number', 'count', undefined],
+    ['平海公路改好了,从骑岸出口开到通州湾能省多少时间?', 'number', 'duration', undefined],
+    ['岚川航空2023年的客座率达到多少？', 'number', 'percent', undefined],
   ])('%s → %s %s', (question, slot, measure, unit) => {
     const { intent } = analyze(question);
     expect(intent.slot).toBe(slot);
@@ -64,8 +66,9 @@ describe('analyzeQuestion: what it is about', () => {
     expect(spoken?.alts.map((a) => a.text)).toContain('案件');
   });
 
-  it('reads a month and day written as a decimal after 截至 as a date', () => {
+  it('reads spoken shorthand: a month and day written as a decimal after 截至, 10个亿', () => {
     expect(analyze('涉疫案件数 截至2.11?').concepts.find((c) => c.period)?.period).toMatchObject({ months: [2, 2] });
+    expect(analyze('海门那些投资超10个亿的续建项目有几个啊?').concepts.map((c) => c.label)).toContain('超10亿');
   });
 
   it('gives names and figures as required concepts, and periods as periods', () => {

@@ -9,6 +9,14 @@ const one = (text: string, anchor?: Parameters<typeof findPeriods>[1], yearless 
 };
 
 describe('time expressions', () => {
+  it('reads a day of this month (截至本月25日) against the issue', () => {
+    expect(findPeriods('截至本月25日,全市各级慈善组织', { year: 2020, month: 2 })[0]).toMatchObject({
+      year: 2020,
+      months: [2, 2],
+      day: 25,
+    });
+  });
+
   it('reads 前三季度 as the first nine months, not the third quarter', () => {
     expect(findPeriods('岚航前三季度净利润多少', { year: 2024 }).map((p) => p.months)).toEqual([[1, 9]]);
     expect(findPeriods('其中第三季度净利润', { year: 2024 }).map((p) => p.months)).toEqual([[7, 9]]);

@@ -11,6 +11,9 @@ import type { Extraction } from './extraction.js';
 
 const REASON =
   /因为|由于|因(?!此)|为了|原因|是因为|以便|鉴于|受.{1,8}影响|否则|要不然|不然|导致|致使|就将|到时|通过|依靠|得益于|解决|旨在|用于|确保/;
+/** How much of the best sentence's coverage a sentence needs for its reason to count. */
+const REASON_SHARE = 0.8;
+
 /** A sentence that opens by giving the reason for the one before. */
 const EXPLAINS = /^\s*(因为|由于|这是因为|原因是|主要是因为|之所以)/;
 /** A question about a name's origin (为什么叫…) is answered by how it got the name. */
@@ -58,7 +61,8 @@ export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
   const top = sentences[0]?.coverage ?? 0;
   let best: Extraction | undefined;
   for (const s of sentences.slice(0, 8)) {
-    if (s.coverage < top * 0.5) continue;
+    // A reason word in a sentence about something else answers nothing.
+    if (s.coverage < top * REASON_SHARE) continue;
     const next = s.siblings[s.index + 1];
     const prev = s.siblings[s.index - 1];
     const candidates: Array<[string, number, ScoredSentence]> = [

@@ -33,7 +33,7 @@ export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ext
     case 'title':
       return pickTitle(q, sentences) ?? pickClause(q, sentences);
     case 'reason':
-      return pickReason(q, sentences);
+      return pickReason(q, sentences) ?? pickClause(q, sentences);
     case 'method':
       return pickMethod(q, sentences);
     case 'definition':

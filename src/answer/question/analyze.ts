@@ -59,9 +59,14 @@ function addTerms(terms: Map<string, number>, text: string, weight: number, keyw
   for (const t of known ? ws : [...ws, ...bigrams(normalize(text))]) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
 }
 
-/** 截至2.11, 到3.5: a month and day written as a decimal after a word of time is a date (2月11日). */
-function shortDates(norm: string): string {
-  return norm.replace(/(截至|截止|到|至|于|从)(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.])/g, '$1$2月$3日');
+/**
+ * Spoken shorthand written out: 截至2.11 (a month and day written as a decimal after a word of time)
+ * is 2月11日; 10个亿 is 10亿.
+ */
+function spokenShorthand(norm: string): string {
+  return norm
+    .replace(/(\d+(?:\.\d+)?)个(亿|万)/g, '$1$2')
+    .replace(/(截至|截止|到|至|于|从)(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.])/g, '$1$2月$3日');
 }
 
 /**
@@ -79,7 +84,7 @@ export function analyzeQuestion(
   newestIssue?: string,
 ): AnalyzedQuestion {
   const lang = detectLang(question);
-  const norm = lang === 'zh' ? shortDates(normalize(question)) : normalize(question);
+  const norm = lang === 'zh' ? spokenShorthand(normalize(question)) : normalize(question);
   const intent = intentOf(lang === 'zh' ? norm : question, lang);
   const time = askedTime(lang === 'zh' ? norm : question, lang, newestIssue);
   const concepts =

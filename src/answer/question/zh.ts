@@ -23,7 +23,7 @@ const FILLERS = new RegExp(
     '有什么变化|有何变化|怎么变化|怎样变化|变化如何|相比|相较|比较|达到了|达到',
     '报纸上说|报纸说|报上说|新闻说|报道说|据报道|报纸上|报纸里|报纸|报上|新闻里|这一期|这期|本期|最新一期',
     '请问|请|告诉我|我想知道|想知道|想问一下|想问|问一下|听说|据说|帮我|帮忙查|查一下|查下|说说|讲讲|你知道|知道|到底|究竟|一共|总共|一下',
-    '那个|这个|那些|这些|那边|这边|那块|那一块|那会儿|那时候|那次|这次|那里|这里|那位|这位|那家|这家|咱们|咱|我们|你们',
+    '那个|这个|那些|这些|那边|这边|那块|那一块|那会儿|那时候|那阵子|这阵子|那段时间|那几天|那次|这次|那里|这里|那位|这位|那家|这家|咱们|咱|我们|你们',
     '最新|最近|近期|近来|当前|如今|眼下|至今|迄今|是从|来着|的话|左右|大概|差不多|具体|现在|目前|当时|后来|最后|还有|一般|算是|属于|情况|东西|意思|名字叫|叫做|名叫',
     '吗|呢|啊|呀|吧|嘛|哦|哈|啦|么|呗|咯|哇|噢|诶',
   ].join('|'),
@@ -331,7 +331,7 @@ export function zhConcepts(
     // A figure of the asked measure stands for the measure's own noun (成绩, 发行价, 全长); its modifiers must be there.
     const measured = intent.measure !== undefined && intent.measure !== 'any' && intent.measure !== 'count';
     // A post is named by its last words (男子攀石赛冠军); the event before them (锦标赛) may be in the context.
-    const phrase = askedPhrase(norm, placed, focusAt, focus);
+    const phrase = askedPhrase(norm, placed, focusAt, focus, intent.measure === 'change');
     for (const c of intent.slot === 'person' ? phrase.slice(0, 3) : phrase) {
       const unknown = !c.alts.some((a) => keyword.docFrequency(a.text) > 0);
       // A measure's own noun the corpus words otherwise (发行价 for 每股38.6元) is stood for by the figure;
@@ -353,6 +353,7 @@ function askedPhrase(
   placed: Array<{ concept: Concept; start: number; end: number; tag: string }>,
   wh: { start: number; end: number },
   focus: Concept | undefined,
+  change: boolean,
 ): Concept[] {
   const nounish = (tag: string) => /^(n|nz|vn|j|an|b|ng|l|nt)$/.test(tag);
   // 茄子一斤多少钱: a price's unit may stand between the thing and the question word.
@@ -364,7 +365,7 @@ function askedPhrase(
   for (const p of before) {
     if (!joined(p.end, edge)) break;
     // 电力行业增加值增长多少: the verb of change asks the measure; the words before it name the quantity.
-    if (p.concept === focus && !nounish(p.tag) && phrase.length === 0 && edge === wh.start) {
+    if (change && p.concept === focus && !nounish(p.tag) && phrase.length === 0 && edge === wh.start) {
       edge = p.start;
       continue;
     }

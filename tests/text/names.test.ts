@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { findNames } from '../../src/text/names.js';
+
+const names = (text: string) => findNames(text).map((n) => `${n.kind}:${n.text}`);
+
+describe('findNames', () => {
+  it('finds people, bodies and places of news prose', () => {
+    expect(names('副市长、市公安局局长张轩参加调研')).toEqual(['org:市公安局', 'person:张轩']);
+    expect(names('市水利局局长薛长河表示')).toContain('person:薛长河');
+    expect(names('保守党得票率为31.5%，绿党为12.4%')).toEqual(['org:保守党', 'org:绿党']);
+    expect(names('南溟航空的董事长是谁')).toContain('org:南溟航空');
+    expect(names('瓦卢纳总理托维塔在开幕式上呼吁')).toContain('person:托维塔');
+  });
+
+  it('takes no verb, particle or locative for part of a name', () => {
+    expect(names('后来启东是怎么方便养殖户办通行证的')).toEqual(['place:启东']);
+    expect(names('老薛是怎么帮的').some((n) => n.startsWith('person:'))).toBe(false);
+    expect(names('全国游泳冠军赛上浙江队一共拿了几块金牌')).toContain('org:浙江队');
+    expect(names('市委政法委会同市公安局共组建了多少个督导组')).not.toContain('org:市委政法委会同市公安局');
+  });
+});

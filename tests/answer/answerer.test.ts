@@ -76,6 +76,13 @@ describe('Answerer behaviour', () => {
     expect(team.answer).toMatch(/^16家/);
   });
 
+  it('answers what-is questions with what the bulletin says the thing is', async () => {
+    expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
+    expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toContain('电子健康通行证');
+    expect((await seeded.answerer.ask('冬青路隧道是个什么工程?')).answer).toContain('控制性工程');
+    expect((await seeded.answerer.ask('薛卫生是什么人?')).answer).toContain('42年');
+  });
+
   it('does not read "may" as May (regression: it gained the concept 5月 and answered 6 days)', async () => {
     const a = await seeded.answerer.ask('How long may the Pinghai road be?');
     expect(a.trace.analysis.concepts.map((c) => c.label)).not.toContain('5月');

@@ -21,7 +21,8 @@ const NAMING = /叫|名字|名称|得名|称为|called|name/;
 const NAMED = /得名|命名|取名|称为|之称/;
 const METHOD =
   /通过|采取|采用|实行|实施|开展|利用|借助|依靠|建立|推行|组织|开辟|开具|办理|申领|联系|协调|落实|派驻|下沉|挂钩|帮助|组建|形式|方式|办法|措施|机制/;
-const DEFINE_AFTER = /^[,，:：\s]*(即|是指|指的是|指|就是|是|系|为|包括|包含|由|分为|意为|意思是)/;
+const DEFINE_AFTER =
+  /^(工程|项目|平台|系统|活动|机制|制度|组织|单位)?[,，:：\s]*(即|是指|指的是|指|就是|是|系|为|包括|包含|由|分为|意为|意思是)/;
 const CLOSE = /[,，；;：:。]$/;
 
 /** The clause with most of the question's concepts; ties go to the earlier clause. */
@@ -120,39 +121,55 @@ function definedTerm(q: AnalyzedQuestion): Concept | undefined {
   return entities[0] ?? [...q.concepts].sort((a, b) => b.weight - a.weight)[0];
 }
 
-/** A what-is answer: what the sentence says the term is. */
+/**
+ * A what-is answer: what a sentence says the term is (X是…, X，即…, X，因…得名, the items before X), from
+ * the best sentences that say it; else the words after the term in the best sentence.
+ */
 export function pickDefinition(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
-  const term = definedTerm(q);
+  const top = sentences[0]?.coverage ?? 0;
+  const saying = sentences.slice(0, 8).filter((s) => s.coverage >= top * 0.8);
+  for (const s of saying) {
+    const found = defines(q, s, true);
+    if (found) return found;
+  }
   for (const s of sentences.slice(0, 4)) {
-    const at = term ? matchIn(term, s.norm) : undefined;
-    if (!term || !at || at.at < 0) continue;
-    const after = s.text.slice(at.at + at.length);
-    const defined = DEFINE_AFTER.exec(after);
-    if (defined) {
-      const rest = after.slice(defined[0].length);
-      const end = rest.search(/[。；;！!？?]/);
-      const span = (end < 0 ? rest : rest.slice(0, end)).replace(CLOSE, '').trim();
-      if (span.length >= 2) return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
-    }
-    // Items listed right before the term name it: 当好信息员、宣传员、调解员、服务员“四员”.
-    const before = s.text.slice(0, at.at).replace(/[“"「]$/, '');
-    const list = /([^,，。；;：:]*、[^,，。；;：:]*)$/.exec(before);
-    if (list?.[1]) {
-      const span = list[1].replace(/^(着力|当好|做好|成为|担任|包括|即)/, '');
-      return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
-    }
-    // 因形状像纽扣得名: a name's origin.
-    const origin = /因([^,，。]{2,20})得名/.exec(s.text);
-    if (origin) return { sentence: s, span: origin[0], context: s.text, score: s.score + 0.35, fit: 1 };
-    // Otherwise the words that follow the term in its clause.
-    const clause = splitClauses(s.text).find((c) => at.at >= c.start && at.at < c.end);
-    if (clause) {
-      const span = widen(s.text, clause);
-      if (span.length > term.label.length + 2)
-        return { sentence: s, span, context: s.text, score: s.score + 0.15, fit: 0.6 };
-    }
+    const found = defines(q, s, false);
+    if (found) return found;
   }
   return undefined;
+}
+
+/** What one sentence says the term is; with `strict`, only a defining pattern, never the words after it. */
+function defines(q: AnalyzedQuestion, s: ScoredSentence, strict: boolean): Extraction | undefined {
+  const term = definedTerm(q);
+  const at = term ? matchIn(term, s.norm) : undefined;
+  if (!term || !at || at.at < 0) return undefined;
+  const after = s.text.slice(at.at + at.length);
+  const defined = DEFINE_AFTER.exec(after);
+  if (defined) {
+    const rest = after.slice(defined[0].length);
+    const end = rest.search(/[。；;！!？?]/);
+    const span = (end < 0 ? rest : rest.slice(0, end)).replace(CLOSE, '').trim();
+    if (span.length >= 2) return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
+  }
+  // Items listed right before the term name it: 当好信息员、宣传员、调解员、服务员“四员”.
+  const before = s.text.slice(0, at.at).replace(/[“"「]$/, '');
+  const list = /([^,，。；;：:]*、[^,，。；;：:]*)$/.exec(before);
+  if (list?.[1]) {
+    const span = list[1].replace(/^(着力|当好|做好|成为|担任|包括|即)/, '');
+    return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
+  }
+  // 因形状像纽扣得名: a name's origin.
+  const origin = /因([^,，。]{2,20})得名/.exec(s.text);
+  if (origin) return { sentence: s, span: origin[0], context: s.text, score: s.score + 0.35, fit: 1 };
+  if (strict) return undefined;
+  // Otherwise the words that follow the term in its clause.
+  const clause = splitClauses(s.text).find((c) => at.at >= c.start && at.at < c.end);
+  if (!clause) return undefined;
+  const span = widen(s.text, clause);
+  return span.length > term.label.length + 2
+    ? { sentence: s, span, context: s.text, score: s.score + 0.15, fit: 0.6 }
+    : undefined;
 }
 
 /** The clause carrying most of the question (a short clause takes its neighbour along). */

@@ -244,6 +244,19 @@ export function zhConcepts(
     });
     rest = blank(rest, m.start, m.end);
   }
+  // 易来通是干嘛用的: the thing to define is the whole run before 是, however jieba would cut it.
+  const defined =
+    intent.slot === 'definition' ? /^([\p{Script=Han}A-Za-z\d]{2,8}?)(到底|究竟)?(是|指)/u.exec(rest) : null;
+  if (defined?.[1] && !/[“"「『《]/.test(defined[1])) {
+    concepts.push({
+      label: defined[1],
+      alts: altsOf(defined[1], keyword, lexicon),
+      weight: 1.5,
+      kind: 'entity',
+      required: true,
+    });
+    rest = blank(rest, 0, defined[1].length);
+  }
   for (const m of norm.matchAll(/[“"「『《]([^”"」』》]{1,20})[”"」』》]/g)) {
     const inner = m[1] ?? '';
     if (!inner.trim()) continue;

@@ -96,7 +96,9 @@ function personAt(ts: Token[], i: number, afterTitle: boolean): { end: number; t
   const t = ts[i];
   if (!t || !han(t.word)) return undefined;
   const next = ts[i + 1];
-  if (/^(nr|nrfg|nrt)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4) return { end: i + 1, text: t.word };
+  // Four characters tagged as a name are mostly an idiom (保驾护航), unless the surname is a double one (欧阳).
+  const fits = t.word.length <= 3 || (t.word.length === 4 && SURNAMES.has(t.word.slice(0, 2))) || t.tag === 'nrt';
+  if (/^(nr|nrfg|nrt)$/.test(t.tag) && t.word.length >= 2 && fits) return { end: i + 1, text: t.word };
   // A one-character surname tagged as a name, followed by a one- or two-character given name (吴 + 欣然).
   if (
     t.word.length === 1 &&

@@ -76,6 +76,13 @@ describe('Answerer behaviour', () => {
     expect(team.answer).toMatch(/^16家/);
   });
 
+  it('counts people by any of their counters, and finds who holds a post asked in English', async () => {
+    expect((await seeded.answerer.ask('通州一共派了多少人驻企?')).answer).toMatch(/^1880名/);
+    expect((await seeded.answerer.ask('Who is the Party secretary of Tongzhou district?')).answer).toMatch(
+      /^Chen Yonghong/,
+    );
+  });
+
   it('answers what-is questions with what the bulletin says the thing is', async () => {
     expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
     expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toContain('电子健康通行证');

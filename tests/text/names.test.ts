@@ -14,6 +14,7 @@ describe('findNames', () => {
 
   it('takes no verb, particle or locative for part of a name', () => {
     expect(names('后来启东是怎么方便养殖户办通行证的')).toEqual(['place:启东']);
+    expect(names('为企业复工复产保驾护航')).toEqual([]);
     expect(names('老薛是怎么帮的').some((n) => n.startsWith('person:'))).toBe(false);
     expect(names('全国游泳冠军赛上浙江队一共拿了几块金牌')).toContain('org:浙江队');
     expect(names('市委政法委会同市公安局共组建了多少个督导组')).not.toContain('org:市委政法委会同市公安局');

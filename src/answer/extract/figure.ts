@@ -27,6 +27,8 @@ const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
 const CHANGE_BEFORE =
   /(增长|增加|下降|减少|上涨|下跌|提高|降低|回落|回升|增|降|涨|跌|扩大|缩小|提升|缩减)(了)?(约|近)?$/;
 
+/** Counters of people. */
+const PEOPLE = /^(人|名|位)$/;
 /** Classifiers spoken Chinese uses for nearly anything counted. */
 const GENERIC_CLASSIFIER = /^(个|块|只|件|样)$/;
 
@@ -38,6 +40,8 @@ function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = '')
   if (m.kind === 'date' || m.kind === 'ordinal') return 0;
   if (unit) {
     if (m.unit === unit) return 1;
+    // 多少人 is answered by 1880名 or 12位: all count people.
+    if (PEOPLE.test(unit) && PEOPLE.test(m.unit)) return 1;
     const asked = unitInfo(unit).measure;
     // 多少人 against 3万多民政服务对象: a big number with no measure word may count the people.
     if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') return 0.5;

@@ -109,8 +109,13 @@ export function enConcepts(
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
   const words = englishWords(withoutDates).filter((w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w));
   const afterWh = englishWords(question.slice(whEnd))[0];
-  // "Who is the president of…" asks for whoever holds a post; "who chaired…" for whoever did something.
+  // "Who is the Party secretary of…" asks for whoever holds a post (its last word before "of");
+  // "who chaired…" for whoever did something.
   const byPost = asksPerson && /\bwho('s|\s+(is|was|are|were|will be|has been))\b/i.test(question);
+  const postWords = englishWords(question.slice(whEnd).split(/\bof\b/i)[0] ?? '');
+  const post = byPost
+    ? postWords.filter((w) => lexicon.translate(w).some(([zh]) => zh.length >= 2 && TITLES.test(zh))).at(-1)
+    : undefined;
   for (const w of words) {
     if (usedWords.has(w)) continue;
     const translations = lexicon.translate(w);
@@ -137,9 +142,7 @@ export function enConcepts(
       kind: w === afterWh && alts.length ? 'focus' : 'content',
       required: false,
       // "Who is the president of…": the answer holds that post, in its own sentence.
-      ...(byPost && w === afterWh && alts.some((a) => a.text.length >= 2 && TITLES.test(a.text))
-        ? { inSentence: true }
-        : {}),
+      ...(w === post ? { inSentence: true } : {}),
     });
   }
   // "Who is the deputy mayor": 副市长 holds the post asked for.

@@ -226,6 +226,9 @@ const EN_UNIT_WORDS: Record<string, RegExp> = {
   年: /\byears\b/,
   分钟: /\bminutes\b/,
   小时: /\bhours\b/,
+  // How many firms or people: 家 and 人 count them, as 多少家, 多少人 would.
+  家: /\bhow many\s+([a-z-]+\s+){0,2}(companies|firms|enterprises|businesses)\b/,
+  人: /\bhow many\s+([a-z-]+\s+){0,2}(people|persons|residents)\b/,
 };
 
 /** Words that qualify a figure a question gives: "over 1 billion yuan". */

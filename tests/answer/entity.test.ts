@@ -27,6 +27,10 @@ date: 2023-12-15
 
 三期工程建成后将新增7个10万吨级泊位。
 
+岚州干部驻企
+
+岚州组织1880名党员干部驻企工作。岚州派去企业帮忙的干部划分成15个工作组。
+
 岚州航空前三季度业绩
 
 前三季度公司实现净利润21.6亿元，其中第三季度净利润13.8亿元。客座率为85.1%。
@@ -167,6 +171,10 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('岚州航空的董事长是谁？')).answer).toMatch(/^蒋丰年/);
     expect((await answerer.ask('岚州航空前三季度净利润多少？')).answer).toMatch(/^21\.6亿元/);
     expect((await answerer.ask('岚州航空前三季度的客座率达到多少？')).answer).toMatch(/^85\.1%/);
+  });
+
+  it('counts the thing asked about, not another thing in the same sentence', async () => {
+    expect((await answerer.ask('岚州派了多少干部去企业?')).answer).toMatch(/^1880名/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

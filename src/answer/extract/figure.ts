@@ -3,6 +3,7 @@
  * 总投资), the date of the asked event, or a rank — bound to the question's own words and entities.
  */
 import { findMentions, type Mention } from '../../text/figures.js';
+import { tokens } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
 import { type Span, splitClauses } from '../../text/sentences.js';
 import { unitInfo } from '../../text/units.js';
@@ -100,6 +101,13 @@ function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
 /** A question about when something starts (从哪天开始, 何时开通, 起施行). */
 const STARTS = /开始|起|开通|启用|实施|执行|施行|投用|运营|starts?|begins?|opens?|effect/;
 
+/** The noun a Chinese count question counts (干部 in 派了多少干部去企业), if it names one. */
+function countedNoun(q: AnalyzedQuestion): string | undefined {
+  if (q.lang !== 'zh' || q.intent.measure !== 'count' || q.intent.unit || !q.intent.at) return undefined;
+  const next = tokens(q.norm.slice(q.intent.at.end))[0];
+  return next && next.start === 0 && /^n/.test(next.tag) && next.word.length >= 2 ? next.word : undefined;
+}
+
 /** True when a clause names another value of a figure the question gives (200米 where 400米 was asked), and not it. */
 function ofAnotherFigure(q: AnalyzedQuestion, clause: string): boolean {
   return q.concepts.some((c) => c.figure && c.required && otherFigure(c.figure, clause) && !matchIn(c, clause));
@@ -111,6 +119,7 @@ function ofAnotherFigure(q: AnalyzedQuestion, clause: string): boolean {
  */
 export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   let best: Extraction | undefined;
+  const counted = countedNoun(q);
   const top = sentences[0]?.coverage ?? 0;
   const askYear = /哪年|哪一年|几几年|what year|which year/i.test(q.text);
   for (const s of sentences.slice(0, 12)) {
@@ -135,6 +144,13 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
           !/^(起|至|前|后|以来|开始|期间|当天|晚|早|上午|下午|凌晨|左右)/.test(from.text.slice(m.end))
         )
           f *= 0.5;
+      }
+      // 派了多少干部: 1880名党员干部 counts them; 15个工作组 counts something else.
+      if (counted && m.measure === 'count') {
+        // The counted noun stands right before the figure (床位600张) or in the phrase after it.
+        const after = from.text.slice(m.end, m.end + 8).split(/[,，。；;、]/)[0] ?? '';
+        const own = from.text.slice(0, m.start).endsWith(counted) || after.includes(counted);
+        f *= own ? 1.2 : 0.7;
       }
       // `向西2公里处` is a position (at 2 km), not the length of anything.
       if (m.measure === 'length' && from.text[m.end] === '处') f *= 0.4;

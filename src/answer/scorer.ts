@@ -8,7 +8,7 @@ import { daySpan } from '../index/chunk-days.js';
 import { contrasts } from '../text/contrasts.js';
 import { type Day, findPeriods, type Period, parseIsoDate, periodDays, relate } from '../text/dates.js';
 import { findMentions } from '../text/figures.js';
-import { TITLES } from '../text/names.js';
+import { findNames, TITLES } from '../text/names.js';
 import { normalize } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
 import { words } from '../text/tokenizer.js';
@@ -123,6 +123,29 @@ function placeOfKind(name: string, kind: string | undefined): boolean {
   return name.endsWith(kind) || (name.length <= 3 && !/[省市区县镇乡村国州]$/.test(name));
 }
 
+/** True when the article's headline or lead names a place of the kind (寅阳镇 for 全镇) that is not the concept. */
+function anotherPlace(c: Concept, headPlaces: readonly string[] | undefined, kind: string | undefined): boolean {
+  if (!kind || !headPlaces?.length) return false;
+  const ofKind = headPlaces.filter((p) => p.endsWith(kind));
+  const mine = (p: string) => c.alts.some((a) => p.includes(altNorm(a)) || altNorm(a).includes(p));
+  return ofKind.length > 0 && !ofKind.some(mine);
+}
+
+const HEAD_PLACES = new Map<string, string[]>();
+
+/** The places an article's headline and lead name (cached: every sentence of the article asks again). */
+function placesOf(head: string): string[] {
+  let places = HEAD_PLACES.get(head);
+  if (!places) {
+    places = findNames(head)
+      .filter((n) => n.kind === 'place')
+      .map((n) => n.text);
+    if (HEAD_PLACES.size >= PERIODS_CACHE) HEAD_PLACES.clear();
+    HEAD_PLACES.set(head, places);
+  }
+  return places;
+}
+
 /** A paper named after its city: 滨江日报, 南通晚报. */
 const PAPER = /(\p{Script=Han}{2,3}?)(日报|晚报|早报|商报|都市报|时报)/u;
 
@@ -137,6 +160,7 @@ export function matchIn(
   c: Concept,
   hay: string,
   context?: string,
+  headPlaces?: readonly string[],
 ): { quality: number; at: number; length: number } | undefined {
   if (c.figure) return matchFigure(c.figure, hay);
   let best: { quality: number; at: number; length: number } | undefined;
@@ -158,7 +182,8 @@ export function matchIn(
   if (c.kind === 'entity' && c.place && context !== undefined) {
     const d = DEICTIC_PLACE.exec(hay);
     if (d && c.alts.some((a) => placeOfKind(altNorm(a), d[2]))) {
-      return { quality: anotherPapers(c, context) ? 0.3 : 0.6, at: d.index, length: d[0].length };
+      const elsewhere = anotherPapers(c, context) || anotherPlace(c, headPlaces, d[2]);
+      return { quality: elsewhere ? 0.3 : 0.6, at: d.index, length: d[0].length };
     }
   }
   // 该局, 他: a name the text before has given, referred back to.
@@ -354,6 +379,7 @@ function scoreOne(
   context: string,
   around: { previous: string; wider: string },
   issueDate: string | undefined,
+  headPlaces: readonly string[],
 ): Omit<ScoredSentence, keyof Span | 'chunk' | 'rank' | 'para' | 'siblings' | 'index' | 'norm' | 'score'> {
   let total = 0;
   let got = 0;
@@ -378,8 +404,8 @@ function scoreOne(
       }
       continue;
     }
-    const inSentence = matchIn(c, norm, context);
-    const inContext = matchIn(c, context, context);
+    const inSentence = matchIn(c, norm, context, headPlaces);
+    const inContext = matchIn(c, context, context, headPlaces);
     // 庞若溪400米个人混合泳: a sentence giving another 200米 speaks of another event, whatever the context says.
     const other = !inSentence && c.figure && c.required && otherFigure(c.figure, norm);
     const contextQuality = other ? 0 : (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
@@ -429,7 +455,8 @@ export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], sour
       const before = `${preceding}\n${normPara.slice(0, s.start)}`;
       // A date set in the sentence before governs this one (2月7日,好消息终于传来。启东市…决定…).
       const previous = normalize(siblings[index - 1]?.text ?? '');
-      const scored = scoreOne(q, norm, `${head}\n${before}`, { previous, wider: `${head}\n${before}` }, h.chunk.date);
+      const around = { previous, wider: `${head}\n${before}` };
+      const scored = scoreOne(q, norm, `${head}\n${before}`, around, h.chunk.date, placesOf(head));
       // A question about one issue (今天的报纸) is answered from that issue only.
       if (!inIssue) scored.complete = false;
       const score = scored.coverage + 0.05 / (1 + rank) - (scored.complete ? 0 : 0.5);

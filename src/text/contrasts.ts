@@ -44,6 +44,8 @@ const GROUPS: string[][] = [
   ['物理类', '历史类'],
   ['实际', '预计'],
   ['本土', '境外输入'],
+  ['男子单打', '女子单打', '男子双打', '女子双打', '混合双打'],
+  ['一星级', '二星级', '三星级', '四星级', '五星级'],
 ];
 
 const GROUP_OF = new Map<string, string[]>();
@@ -56,6 +58,11 @@ export function contrasts(word: string): string[] {
 
 /** English words standing for a word of a pair: "the women's 100m", "half marathon". */
 const ENGLISH: Array<[RegExp, string]> = [
+  [/\bmen'?s? singles\b/, '男子单打'],
+  [/\bwomen'?s? singles\b/, '女子单打'],
+  [/\bmen'?s? doubles\b/, '男子双打'],
+  [/\bwomen'?s? doubles\b/, '女子双打'],
+  [/\bmixed doubles\b/, '混合双打'],
   [/\bwomen'?s?\b/, '女子'],
   [/\bmen'?s?\b/, '男子'],
   [/\bhalf[- ]marathon\b/, '半程'],

@@ -27,6 +27,14 @@ date: 2023-12-15
 
 三期工程建成后将新增7个10万吨级泊位。
 
+云屏市查处食品安全案件
+
+本报讯 云屏市市场监管局通报，今年一季度全市共查处食品安全违法案件214件。
+
+汀阳市新建学校
+
+汀阳市今年新建3所学校。
+
 岚州干部驻企
 
 岚州组织1880名党员干部驻企工作。岚州派去企业帮忙的干部划分成15个工作组。
@@ -163,12 +171,14 @@ describe('right entity, right measure, right period', () => {
       '一季度星驰汽车交付量同比增长了多少？',
       '岚州3月份社会消费品零售总额是多少？',
       '今年岚州中晚籼稻最低收购价是每50公斤多少元？',
+      '汀阳市一季度查处了多少件食品安全违法案件？',
     ]) {
       const a = await answerer.ask(q);
       expect(a.found, `${q} → ${a.answer}`).toBe(false);
     }
     expect((await answerer.ask('灵雀五号卫星的总设计师是谁？')).answer).toMatch(/^单雪梅/);
     expect((await answerer.ask('岚州航空的董事长是谁？')).answer).toMatch(/^蒋丰年/);
+    expect((await answerer.ask('云屏市一季度查处了多少件食品安全违法案件？')).answer).toMatch(/^214件/);
     expect((await answerer.ask('岚州航空前三季度净利润多少？')).answer).toMatch(/^21\.6亿元/);
     expect((await answerer.ask('岚州航空前三季度的客座率达到多少？')).answer).toMatch(/^85\.1%/);
   });

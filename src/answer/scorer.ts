@@ -123,10 +123,11 @@ function placeOfKind(name: string, kind: string | undefined): boolean {
   return name.endsWith(kind) || (name.length <= 3 && !/[省市区县镇乡村国州]$/.test(name));
 }
 
-/** True when the article's headline or lead names a place of the kind (寅阳镇 for 全镇) that is not the concept. */
+/** True when the article's headline or lead names a place of the kind (惠萍镇 for 全镇) and never the concept. */
 function anotherPlace(c: Concept, headPlaces: readonly string[] | undefined, kind: string | undefined): boolean {
-  if (!kind || !headPlaces?.length) return false;
-  const ofKind = headPlaces.filter((p) => p.endsWith(kind));
+  if (!headPlaces?.length) return false;
+  // 当地 may be a place of any kind.
+  const ofKind = kind ? headPlaces.filter((p) => p.endsWith(kind)) : headPlaces;
   const mine = (p: string) => c.alts.some((a) => p.includes(altNorm(a)) || altNorm(a).includes(p));
   return ofKind.length > 0 && !ofKind.some(mine);
 }

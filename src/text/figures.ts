@@ -137,6 +137,12 @@ const PATTERNS: Pattern[] = [
     read: (m) => ({ value: Number(m[1]) * 1000 + Number(m[2]), unit: '比', measure: 'score', approx: false }),
   },
   {
+    // Field-event marks: 19米06 is 19.06 metres.
+    kind: 'quantity',
+    re: /(\d{1,3})米(\d{2})(?![\d.%])/g,
+    read: (m) => ({ value: Number(`${m[1]}.${m[2]}`), unit: '米', measure: 'length', approx: false }),
+  },
+  {
     // Sports times: 8秒03, 2小时05分12秒, 3分12秒5.
     kind: 'duration',
     re: /(?:(\d{1,2})小时)?(?:(\d{1,2})分)?(\d{1,2})秒(\d{1,3})(?![\d])|(\d{1,2})小时(\d{1,2})分(\d{1,2})秒|(\d{1,2})分(\d{1,2})秒(\d{1,2})?/g,

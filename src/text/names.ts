@@ -106,7 +106,7 @@ function personAt(ts: Token[], i: number, afterTitle: boolean): { end: number; t
     next &&
     han(next.word) &&
     next.word.length <= 2 &&
-    next.tag !== 'v'
+    (next.tag !== 'v' || afterTitle)
   ) {
     if (/^(nr|x)$/.test(t.tag) || afterTitle) return { end: i + 2, text: t.word + next.word };
   }
@@ -184,10 +184,13 @@ export function findNames(text: string): NameSpan[] {
     }
     const person = personAt(ts, i, afterTitle);
     // Right after a post, a surname and given name may end like a place (局长薛长河, 主任王江);
-    // no name ends in a particle or a copula (老薛是 is 老薛 + 是).
+    // no name ends in a particle or a copula (老薛是 is 老薛 + 是), is itself a post (亚军), or follows
+    // a number (60米栏: 米 is the unit).
     if (
       person &&
       !/[是的了在把被和与给将也都就]$/.test(person.text) &&
+      !TITLES.test(person.text) &&
+      ts[i - 1]?.tag !== 'm' &&
       (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))
     ) {
       push(i, person.end, 'person');

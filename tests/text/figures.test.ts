@@ -81,3 +81,12 @@ describe('figure values, whatever the language', () => {
     expect(figuresAreQuoted('32个', ['海门31个超10亿元续建重大项目'])).toBe(false);
   });
 });
+
+describe('sports marks', () => {
+  it('reads field-event marks (19米06) as metres and race times (8秒03) as seconds', () => {
+    expect(findMentions('冯佳怡以19米06夺冠').map((m) => [m.text, m.value, m.measure])).toEqual([
+      ['19米06', 19.06, 'length'],
+    ]);
+    expect(findMentions('吴欣然以8秒03夺冠')[0]).toMatchObject({ value: 8.03, measure: 'duration' });
+  });
+});

@@ -15,6 +15,8 @@ describe('findNames', () => {
   it('takes no verb, particle or locative for part of a name', () => {
     expect(names('后来启东是怎么方便养殖户办通行证的')).toEqual(['place:启东']);
     expect(names('为企业复工复产保驾护航')).toEqual([]);
+    expect(names('女子60米栏亚军跑了多少秒')).toEqual([]);
+    expect(names('冠军被江苏选手顾清扬以2分08秒11获得')).toContain('person:顾清扬');
     expect(names('老薛是怎么帮的').some((n) => n.startsWith('person:'))).toBe(false);
     expect(names('全国游泳冠军赛上浙江队一共拿了几块金牌')).toContain('org:浙江队');
     expect(names('市委政法委会同市公安局共组建了多少个督导组')).not.toContain('org:市委政法委会同市公安局');

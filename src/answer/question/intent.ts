@@ -90,10 +90,12 @@ export function zhMeasure(q: string): Intent['measure'] {
   )
     return 'duration';
   if (/多快|时速|车速|速度/.test(q)) return 'speed';
+  if (/库容|容量|容积|体积|蓄水量|多少立方/.test(q)) return 'volume';
   if (/面积|多大(面积|地方)?|几亩|多少亩|多少平方|多少公顷/.test(q)) return 'area';
   if (/多长|多高|多远|多深|多宽|长度|高度|全长|距离|深度|宽度|海拔|身高|跳了多远|多少米|多少公里|多少千米/.test(q))
     return 'length';
-  if (/多重|重量|多少万?吨|多少万?斤|多少公斤|多少千克|产量|吞吐量|销量/.test(q)) return 'weight';
+  // 吞吐量 is counted in 吨, 标准箱 or 人次 alike: it names no measure.
+  if (/多重|重量|多少万?吨|多少万?斤|多少公斤|多少千克|产量|销量/.test(q)) return 'weight';
   if (/气温|温度|多少度|最高温|最低温/.test(q)) return 'temperature';
   if (/比分|几比几/.test(q)) return 'score';
   // 案件数, 企业数量: the number of a counted thing.

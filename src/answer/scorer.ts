@@ -204,7 +204,29 @@ export function matchIn(
     }
   }
   const share = found / (w.length - 1);
-  return share >= 0.5 ? { quality: share * 0.7, at: first, length: 2 } : undefined;
+  if (share >= 0.5) return { quality: share * 0.7, at: first, length: 2 };
+  return abbreviated(w, hay);
+}
+
+/**
+ * An abbreviation found written out (残运会 in 残疾人运动会, 轨交 in 轨道交通): its characters in order,
+ * the first two starting words of a short stretch of text.
+ */
+function abbreviated(w: string, hay: string): Found | undefined {
+  if (w.length < 3 || w.length > 5) return undefined;
+  for (let at = hay.indexOf(w.charAt(0)); at >= 0; at = hay.indexOf(w.charAt(0), at + 1)) {
+    let end = at + 1;
+    for (const ch of w.slice(1)) {
+      const next = hay.indexOf(ch, end);
+      if (next < 0 || next - end > 3) {
+        end = -1;
+        break;
+      }
+      end = next + 1;
+    }
+    if (end > 0 && end - at <= w.length * 3) return { quality: 0.7, at, length: end - at };
+  }
+  return undefined;
 }
 
 type Found = { quality: number; at: number; length: number };

@@ -255,7 +255,7 @@ function readMentions(raw: string): Mention[] {
       if (kind === 'quantity' && /^[零〇一二两三四五六七八九十百千]/.test(m[0]) && FALSE_CN.test(text.slice(start)))
         continue;
       if (kind === 'quantity' && /^[百千]+[^\d零〇一二两三四五六七八九十]/.test(m[0])) continue;
-      if (kind === 'quantity' && text[start - 1] === '第') continue;
+      if ((kind === 'quantity' || kind === 'date') && text[start - 1] === '第') continue;
       const fields = read(m);
       if (!fields || !Number.isFinite(fields.value)) continue;
       out.push({

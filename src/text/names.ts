@@ -57,6 +57,9 @@ const ORG_WORD =
   /^(有限公司|股份公司|公司|集团|银行|医院|大学|学院|学校|中学|小学|研究院|研究所|科学院|实验室|委员会|协会|联合会|商会|俱乐部|基金会|管理局|中心|联盟|电视台|法院|检察院|政府|交易所|合作社|局|厅|委|办|部|党|队|馆|社|署)$/;
 const ORG_SUFFIX =
   /(有限公司|股份公司|公司|集团|银行|医院|大学|学院|研究院|研究所|委员会|协会|联合会|俱乐部|基金会|管理局|电视台|法院|检察院|交易所)$|^.{2,}(局|厅|委|办|部|党|队|馆|社|署)$/;
+/** Surnames that are also classifiers (张 in 几张票, 位 in 几位). */
+const CLASSIFIER_SURNAME = /^[张条位名台部家所座辆架艘只头根块片份件项届次场万]/;
+
 /** Trades that follow a proper name to make a company's short name (南溟航空, 远航汽车). */
 const INDUSTRY =
   /^(航空|药业|汽车|科技|电子|能源|证券|保险|地产|物流|传媒|航天|重工|钢铁|化工|制药|实业|控股|置业|港务|智能|电气|光电|医药|矿业|水务|燃气|建工|航运)$/;
@@ -191,6 +194,8 @@ export function findNames(text: string): NameSpan[] {
       !/[是的了在把被和与给将也都就]$/.test(person.text) &&
       !TITLES.test(person.text) &&
       ts[i - 1]?.tag !== 'm' &&
+      // 多少张票: after a number or a question word, 张 counts tickets.
+      !(CLASSIFIER_SURNAME.test(person.text) && /[\d\s几多少两]$/.test(text.slice(0, t.start))) &&
       (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))
     ) {
       push(i, person.end, 'person');
@@ -224,7 +229,9 @@ export function findNames(text: string): NameSpan[] {
         // 冠军赛上浙江队: a one-character locative ends the name before it.
         !(x.tag === 'f' && x.word.length === 1) &&
         /^[\p{Script=Han}\dA-Za-z]+$/u.test(x.word) &&
-        !/^(的|和|与|及|等|在|为|是|会同|联合|连同|协同|携手|以及)$/.test(x.word);
+        !/^(的|和|与|及|等|在|为|是|会同|联合|连同|协同|携手|以及)$/.test(x.word) &&
+        // 组个政府: a classifier ends the name.
+        !x.word.includes('个');
       while (a > 0 && i - a < 5 && joins(ts[a - 1])) {
         a--;
       }

@@ -33,7 +33,7 @@ date: 2023-12-15
 
 汀阳市新建学校
 
-汀阳市今年新建3所学校。
+汀阳市今年新建3所学校。9月13日，岚州省第九届残疾人运动会在汀阳市闭幕。
 
 岚州干部驻企
 
@@ -181,6 +181,10 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('云屏市一季度查处了多少件食品安全违法案件？')).answer).toMatch(/^214件/);
     expect((await answerer.ask('岚州航空前三季度净利润多少？')).answer).toMatch(/^21\.6亿元/);
     expect((await answerer.ask('岚州航空前三季度的客座率达到多少？')).answer).toMatch(/^85\.1%/);
+  });
+
+  it('finds an abbreviation written out (残运会 for 残疾人运动会)', async () => {
+    expect((await answerer.ask('这次在汀阳闭幕的省残运会是第几届？')).answer).toMatch(/第九届/);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

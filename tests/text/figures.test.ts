@@ -89,4 +89,8 @@ describe('sports marks', () => {
     ]);
     expect(findMentions('吴欣然以8秒03夺冠')[0]).toMatchObject({ value: 8.03, measure: 'duration' });
   });
+
+  it('reads 第3号 as a rank, not the third day', () => {
+    expect(findMentions('今年第3号台风')[0]).toMatchObject({ text: '第3号', kind: 'ordinal', value: 3 });
+  });
 });

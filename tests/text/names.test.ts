@@ -16,6 +16,8 @@ describe('findNames', () => {
     expect(names('后来启东是怎么方便养殖户办通行证的')).toEqual(['place:启东']);
     expect(names('为企业复工复产保驾护航')).toEqual([]);
     expect(names('女子60米栏亚军跑了多少秒')).toEqual([]);
+    expect(names('戏剧节一共卖了 张票').some((n) => n.includes('张票'))).toBe(false);
+    expect(names('诺维卡那边组个政府谈了多久').some((n) => n.includes('组个'))).toBe(false);
     expect(names('冠军被江苏选手顾清扬以2分08秒11获得')).toContain('person:顾清扬');
     expect(names('老薛是怎么帮的').some((n) => n.startsWith('person:'))).toBe(false);
     expect(names('全国游泳冠军赛上浙江队一共拿了几块金牌')).toContain('org:浙江队');

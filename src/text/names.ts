@@ -94,6 +94,12 @@ function surnameOf(name: string): boolean {
   return SURNAMES.has(name.slice(0, 1)) || SURNAMES.has(name.slice(0, 2));
 }
 
+/** True when a word after its first character is one common word that is no given name (先后, 一起). */
+function commonRest(word: string): boolean {
+  const rest = segmenter().tag(word.slice(1), true);
+  return rest.length === 1 && rest[0]?.word.length === word.length - 1 && /^(d|v|c|p|r|u\w*|m|q|t)$/.test(rest[0].tag);
+}
+
 /** A person's name starting at token i (or undefined): 2–4 Han characters, by tag or by surname. */
 function personAt(ts: Token[], i: number, afterTitle: boolean): { end: number; text: string } | undefined {
   const t = ts[i];
@@ -109,11 +115,15 @@ function personAt(ts: Token[], i: number, afterTitle: boolean): { end: number; t
     next &&
     han(next.word) &&
     next.word.length <= 2 &&
-    (next.tag !== 'v' || afterTitle)
+    (next.tag !== 'v' || afterTitle) &&
+    // 姜 + 先后: a function word, or a time word not after a post (局长薛永年), is no given name.
+    !/^(c|p|u\w*)$/.test(next.tag) &&
+    (next.tag !== 't' || afterTitle)
   ) {
     if (/^(nr|x)$/.test(t.tag) || afterTitle) return { end: i + 2, text: t.word + next.word };
   }
-  if (t.tag === 'x' && t.word.length >= 2 && t.word.length <= 4 && surnameOf(t.word))
+  // An unknown word opening with a surname, unless the rest is a word of its own (姜 + 先后).
+  if (t.tag === 'x' && t.word.length >= 2 && t.word.length <= 4 && surnameOf(t.word) && !commonRest(t.word))
     return { end: i + 1, text: t.word };
   if (
     afterTitle &&

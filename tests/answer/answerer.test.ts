@@ -83,6 +83,10 @@ describe('Answerer behaviour', () => {
     );
   });
 
+  it('reads a post the question gives its deputy (副市长张宣, with a typo)', async () => {
+    expect((await seeded.answerer.ask('副市长张宣还兼任什么职务?')).answer).toContain('公安局局长');
+  });
+
   it('answers what-is questions with what the bulletin says the thing is', async () => {
     expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
     expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toContain('电子健康通行证');

@@ -59,6 +59,9 @@ describe('analyzeQuestion: what it is about', () => {
   it('reads a typo by its pronunciation and a spoken word by its written forms', () => {
     const typo = analyze('海们有几个重大项目一季度要开工').concepts.find((c) => c.label === '海们');
     expect(typo?.alts.map((a) => a.text)).toContain('海门');
+    // A long name whose first part reads as a corpus word (冬清路 → 冬青路).
+    const part = analyze('冬清路隧道什么时候交工?').concepts.find((c) => c.label === '冬清路隧道');
+    expect(part?.alts.map((a) => a.text)).toContain('冬青路隧道');
     // A near sound (za for zha) when nothing reads the same.
     const near = analyze('港匝区获评三星级上云企业的有多少家?').concepts.find((c) => c.label === '港匝区');
     expect(near?.alts.map((a) => a.text)).toContain('港闸区');

@@ -18,6 +18,8 @@ describe('findNames', () => {
     expect(names('女子60米栏亚军跑了多少秒')).toEqual([]);
     expect(names('戏剧节一共卖了 张票').some((n) => n.includes('张票'))).toBe(false);
     expect(names('诺维卡那边组个政府谈了多久').some((n) => n.includes('组个'))).toBe(false);
+    expect(names('曹荣琪在川姜先后去了几家企业')).not.toContain('person:姜先后');
+    expect(names('市水利局局长薛永年表示')).toContain('person:薛永年');
     expect(names('冠军被江苏选手顾清扬以2分08秒11获得')).toContain('person:顾清扬');
     expect(names('老薛是怎么帮的').some((n) => n.startsWith('person:'))).toBe(false);
     expect(names('全国游泳冠军赛上浙江队一共拿了几块金牌')).toContain('org:浙江队');

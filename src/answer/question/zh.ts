@@ -84,6 +84,11 @@ function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
   if (keyword.docFrequency(word) === 0 && /^\p{Script=Han}{2,6}$/u.test(word)) {
     for (const w of lexicon.byPinyin(readingOf(word)))
       if (w.length === word.length) alts.push({ text: w, quality: 0.9 });
+    // 冬清路隧道: a long name's typo is in a part the corpus reads the same (冬清路 → 冬青路).
+    for (let n = 4; n >= 2 && alts.length === 1 && word.length > 4; n--) {
+      for (const w of lexicon.byPinyin(readingOf(word.slice(0, n))))
+        if (w.length === n) alts.push({ text: w + word.slice(n), quality: 0.85 });
+    }
     // A typo of a near sound (港匝区 for 港闸区) when no corpus word reads the same.
     if (alts.length === 1 && word.length >= 3) {
       const near = new Set(nearReadings(word).flatMap((k) => lexicon.byPinyin(k)));
@@ -321,6 +326,8 @@ export function zhConcepts(
       kind: 'content',
       required: false,
       ...(office || superlative ? { inSentence: true } : {}),
+      // 副市长张宣: jieba cuts 副 off the post, which is then a deputy's.
+      ...(TITLES.test(t.word) && norm.charAt(t.start - 1) === '副' ? { deputyToo: true } : {}),
     };
     concepts.push(concept);
     if (modal) continue;

@@ -5,6 +5,7 @@
  */
 import type { Chunk } from '../core/types.js';
 import { daySpan } from '../index/chunk-days.js';
+import { findSound } from '../text/bridge/transliteration.js';
 import { contrasts } from '../text/contrasts.js';
 import { type Day, findPeriods, type Period, parseIsoDate, periodDays, relate } from '../text/dates.js';
 import { findMentions } from '../text/figures.js';
@@ -164,6 +165,10 @@ export function matchIn(
   headPlaces?: readonly string[],
 ): { quality: number; at: number; length: number } | undefined {
   if (c.figure) return matchFigure(c.figure, hay);
+  if (c.sound) {
+    const heard = findSound(c.sound, hay);
+    if (heard) return { quality: 0.8, ...heard };
+  }
   let best: { quality: number; at: number; length: number } | undefined;
   for (const alt of c.alts) {
     const text = altNorm(alt);

@@ -3,6 +3,7 @@
  * common surnames, titles and name suffixes. General rules of Chinese news prose; nothing here is
  * written for one corpus.
  */
+import { TRANSLIT } from './bridge/transliteration.js';
 import { segmenter } from './tokenizer.js';
 
 /** A kind of name. */
@@ -136,16 +137,6 @@ function personAt(ts: Token[], i: number, afterTitle: boolean): { end: number; t
   }
   return undefined;
 }
-
-/** Characters of transliterated foreign names (Xinhua's usage), for names joined by a middle dot. */
-const TRANSLIT = new Set(
-  [
-    '阿埃艾安奥巴拜班邦保贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩法范菲费芬丰弗福夫盖冈戈格贡古圭哈海汉豪赫亨胡华霍',
-    '基吉加贾杰金卡凯坎康考科克肯库拉莱赖兰朗劳勒雷里利莉列林琳卢鲁路伦罗洛略马玛迈麦曼梅门蒙米密明莫姆穆纳娜南内尼妮涅宁纽努',
-    '诺欧帕潘佩彭皮普齐奇恰乔切琼丘萨塞桑瑟森沙舍什施史斯苏索塔泰坦汤特提图托瓦万旺威韦维温沃乌武西希谢辛休雅亚扬耶伊尤约泽',
-    '扎詹朱兹佐丽娅黛蕾莎芙卓雅茨佛奈费尔',
-  ].join(''),
-);
 
 /** Foreign names joined by a middle dot (玛丽亚·卡斯蒂略): runs of transliteration characters around each dot. */
 function dottedNames(text: string): NameSpan[] {

@@ -44,6 +44,8 @@ export interface Concept {
    * word of its own. Otherwise a deputy's post is another post.
    */
   deputyToo?: boolean;
+  /** An English name the dictionary lacks (Kiprotich): found where a transliteration sounds like it (基普罗蒂奇). */
+  sound?: string;
 }
 
 /** Words in the question's text: an alternative found as written counts fully. */

@@ -128,7 +128,7 @@ export function enConcepts(
     // A name the corpus does not know (Shanghai) means the question is about something else.
     const unknownName = !alts.length && capitalised.has(w);
     if (unknownName) {
-      concepts.push({ label: w, alts: [exact(w)], weight: 2, kind: 'entity', required: true });
+      concepts.push({ label: w, alts: [exact(w)], weight: 2, kind: 'entity', required: true, sound: w });
       continue;
     }
     // An English word with no translation in the corpus: what the bulletin lacks, unless it is short.

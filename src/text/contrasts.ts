@@ -77,6 +77,8 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\brunners?-up\b/, '亚军'],
   [/\brural\b/, '农村'],
   [/\burban\b/, '城镇'],
+  [/\bfirst round\b/, '首轮'],
+  [/\bsecond round\b/, '第二轮'],
   [/\bfirst half\b/, '上半年'],
   [/\bsecond half\b/, '下半年'],
 ];

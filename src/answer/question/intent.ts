@@ -175,7 +175,7 @@ function enMeasure(q: string): Intent['measure'] {
   )
     return 'change';
   if (
-    /\b(what|which) (percentage|percent|proportion|share|rate|ratio)\b|\bhow much percent|\bwhat share\b|\brate\b/.test(
+    /\b(what|which) (percentage|percent|proportion|share|rate|ratio)\b|\bhow much percent|\bwhat share\b|\brate\b|\bturnout\b|\bload factor\b/.test(
       q,
     )
   )
@@ -197,12 +197,14 @@ function enMeasure(q: string): Intent['measure'] {
       /\bhow long\b(?!.*\b(is|was|are|were|be)\b)/,
       /\bhow much time/,
       /\bduration\b/,
-      /\bfinishing time/,
-      /\btime\b.*\b(run|swim|race)/,
+      /\b(finishing|winning) time/,
+      /\btime\b.*\b(run|swim|race|marathon|final)/,
     ).test(q)
   )
     return 'duration';
   if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
+  if (/\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b|\bwater storage\b/.test(q))
+    return 'volume';
   if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
   if (
     /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(

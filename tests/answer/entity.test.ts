@@ -172,6 +172,7 @@ describe('right entity, right measure, right period', () => {
       '岚州3月份社会消费品零售总额是多少？',
       '今年岚州中晚籼稻最低收购价是每50公斤多少元？',
       '汀阳市一季度查处了多少件食品安全违法案件？',
+      '汀阳今年一季度查处了多少件食品安全违法案件？',
     ]) {
       const a = await answerer.ask(q);
       expect(a.found, `${q} → ${a.answer}`).toBe(false);

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { askedTime, periodBounds } from '../../src/answer/question/when.js';
 
 describe('the time a question asks about', () => {
+  it('reads a year and the part of it after (今年一季度) as one time, not two to compare', () => {
+    const t = askedTime('汀阳今年一季度新增就业多少人啊', 'zh', '2024-10-30');
+    expect(t.compare).toBe(false);
+    expect(t.periods).toHaveLength(1);
+    expect(t.periods[0]).toMatchObject({ year: 2024, months: [1, 3] });
+    expect(askedTime('从2021年到2022年GDP增长了多少', 'zh').compare).toBe(true);
+  });
+
   it('leaves a yearless date yearless and gives no window for it', () => {
     const t = askedTime('3月22日青菜多少钱', 'zh', '2022-02-08');
     expect(t.periods[0]?.year).toBeUndefined();

@@ -62,7 +62,7 @@ export function askedTime(text: string, lang: Lang, newest?: string): AskedTime 
     lang === 'zh' ? findPeriods(text, now, { yearless: true }) : findEnglishPeriods(text, now, { yearless: true });
   const issue = issueNamed(text, lang, found, newest);
   // 从2021年3月初到4月中旬: the second period is in the first one's year.
-  const periods = found
+  const stated = found
     .filter((p) => !issue || p !== issue.period)
     .map((p, i, all) => {
       const before = all[i - 1];
@@ -70,6 +70,7 @@ export function askedTime(text: string, lang: Lang, newest?: string): AskedTime 
         ? { ...p, year: before.year }
         : p;
     });
+  const periods = withinYear(stated, text);
   const latest = (lang === 'zh' ? LATEST_ZH : LATEST_EN).test(text);
   const compare = periods.length >= 2;
   let window: DateRange | undefined;
@@ -86,6 +87,22 @@ export function askedTime(text: string, lang: Lang, newest?: string): AskedTime 
     ...(window ? { window } : {}),
     ...(issue ? { issue: issue.range } : {}),
   };
+}
+
+/**
+ * The periods with a year and the part of it right after (今年一季度, 2023年 5月) read as one: they
+ * name one time, not two to compare.
+ */
+function withinYear(periods: Period[], text: string): Period[] {
+  const out: Period[] = [];
+  for (const p of periods) {
+    const prev = out.at(-1);
+    const yearOnly = prev && prev.year !== undefined && !prev.months && prev.day === undefined;
+    if (yearOnly && (p.months || p.day !== undefined) && /^[\s的]*$/.test(text.slice(prev.end, p.start))) {
+      out[out.length - 1] = { ...p, year: prev.year, start: prev.start, text: text.slice(prev.start, p.end) };
+    } else out.push(p);
+  }
+  return out;
 }
 
 /** The issue a question names, as a range of days, and the period word that named it. */

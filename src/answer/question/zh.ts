@@ -169,6 +169,9 @@ function focusAtAnswer(intent: Intent, start: number): boolean {
   );
 }
 
+/** Suffixes of places news prose names (汀阳市, 青梧县). */
+const PLACE_KINDS = ['市', '县', '区', '镇', '省'];
+
 /** A place's wordings: with its suffix (通州区) it is also found without it (通州). */
 function placeAlts(name: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
   const alts = altsOf(name, keyword, lexicon);
@@ -269,7 +272,14 @@ export function zhConcepts(
     rest = blank(rest, m.index, m.index + m[0].length);
   }
   rest = rest.replace(FILLERS, (f) => ' '.repeat(f.length));
-  const names = findNames(rest);
+  const names = [...findNames(rest)];
+  // 汀阳 in 汀阳今年…: a word the corpus writes as a place (汀阳市) is that place.
+  for (const t of tokens(rest)) {
+    if (!/^\p{Script=Han}{2,3}$/u.test(t.word) || !/^(x|ns|nz|j|nr)$/.test(t.tag)) continue;
+    if (names.some((n) => t.start < n.end && t.end > n.start)) continue;
+    const suffix = PLACE_KINDS.find((k) => keyword.docFrequency(t.word + k) > 0);
+    if (suffix) names.push({ start: t.start, end: t.end, text: t.word, kind: 'place' });
+  }
   for (const n of names) {
     const alts = n.kind === 'place' ? placeAlts(n.text, keyword, lexicon) : altsOf(n.text, keyword, lexicon);
     const place = n.kind === 'place' && alts.some((a) => keyword.docFrequency(a.text) > 0);

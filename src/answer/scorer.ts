@@ -100,7 +100,10 @@ function matchFigure(
   );
   if (m) return { quality: 1, at: m.start, length: m.end - m.start };
   // 第一批 is written 首批 as often as not.
-  const first = figure.kind === 'ordinal' && figure.value === 1 ? /首[批届位次轮期站]/.exec(hay) : null;
+  const first =
+    figure.kind === 'ordinal' && figure.value === 1
+      ? /首(批|届|位|次|轮|期|站|日|天|艘|个|条|场|台|家|座|架|列)/.exec(hay)
+      : null;
   return first ? { quality: 1, at: first.index, length: 2 } : undefined;
 }
 

@@ -72,6 +72,12 @@ describe('analyzeQuestion: what it is about', () => {
     expect(spoken?.alts.map((a) => a.text)).toContain('案件');
   });
 
+  it('gives a rank that names which thing is asked about (第二阶梯), not an idiom (第一时间)', () => {
+    const ranks = (q: string) => analyze(q).concepts.filter((c) => c.figure?.kind === 'ordinal');
+    expect(ranks('第二阶梯水价拟调整为每吨多少元？')[0]).toMatchObject({ label: '第二', required: true });
+    expect(ranks('第一时间赶到现场的是谁？')[0]?.required ?? false).toBe(false);
+  });
+
   it('reads spoken shorthand: a month and day written as a decimal after 截至, 10个亿', () => {
     expect(analyze('涉疫案件数 截至2.11?').concepts.find((c) => c.period)?.period).toMatchObject({ months: [2, 2] });
     expect(analyze('海门那些投资超10个亿的续建项目有几个啊?').concepts.map((c) => c.label)).toContain('超10亿');

@@ -197,6 +197,9 @@ function placeOfOrg(name: string, keyword: KeywordSearch): { place: string; rest
   return place && rest.length >= 2 ? { place: first.word, rest } : undefined;
 }
 
+/** True when the words after a rank name the thing ranked (第二[阶梯]), not an idiom (第一时间). */
+const namesWhich = (after: string) => /^\p{Script=Han}/u.test(after) && !/^(时间|手|线|步|次|个|位|名)/.test(after);
+
 /** Replaces a span with spaces, keeping every offset. */
 const blank = (text: string, start: number, end: number) =>
   text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
@@ -241,7 +244,9 @@ export function zhConcepts(
     const figure = { value: m.value, kind: m.kind, measure: m.measure };
     // 一个, 四种, 那一块: a number in words is mostly an article or part of the question ("which four"), not a given.
     // A rank with its measure word (第二名, 第三届) is given however it is written.
-    const given = /\d/.test(m.text) || (m.kind === 'ordinal' && /^第.+[名位届次轮批]$/.test(m.text));
+    // 第二阶梯, 第三产业: a rank in words that names which thing is asked about is given too.
+    const ranked = m.kind === 'ordinal' && (/^第.+[名位届次轮批号]$/.test(m.text) || namesWhich(rest.slice(m.end)));
+    const given = /\d/.test(m.text) || ranked;
     concepts.push({
       label: m.text,
       alts: [exact(m.text)],

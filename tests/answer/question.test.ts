@@ -37,6 +37,9 @@ describe('analyzeQuestion: what is asked', () => {
     ['涉疫案件数 截至2.11?', 'number', 'count', undefined],
     ['平海公路改好了,从骑岸出口开到通州湾能省多少时间?', 'number', 'duration', undefined],
     ['岚川航空2023年的客座率达到多少？', 'number', 'percent', undefined],
+    ['“星河二号”遥感卫星的全色分辨率是多少？', 'number', 'any', undefined],
+    ['玄机一号从设计到建成花了多长时间？', 'number', 'duration', undefined],
+    ['女子铅球冠军冯佳怡的成绩是多少？', 'number', 'length', undefined],
   ])('%s → %s %s', (question, slot, measure, unit) => {
     const { intent } = analyze(question);
     expect(intent.slot).toBe(slot);

@@ -105,7 +105,9 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
     }
     // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
     if (beside && !adjacent && slot !== 'person') {
-      const phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();
+      let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();
+      // 将于2027年在哈萨克斯坦阿斯塔纳(举办): a place is what follows the last 在 or 于.
+      if (slot === 'place') phrase = phrase.replace(/^.*(在|于|赴|到|往)/, '');
       if (phrase.length >= 2 && phrase.length <= 16) consider(s, beside, phrase, 0.2);
     }
   }

@@ -69,7 +69,7 @@ export function zhMeasure(q: string): Intent['measure'] {
     return 'change';
   if (/人数|人次|多少人|几个人|几人|多少名/.test(q)) return 'count';
   if (
-    /(比例|占比|比重|百分之|百分比|[^效]率(?!先))(是|为|达到?|有|升至|降至|提高到|下降到)?(多少|几)|百分之几|(多少|几)成/.test(
+    /(比例|占比|比重|百分之|百分比|(?<!分辨|频|功|效)率(?!先))(是|为|达到?|有|升至|降至|提高到|下降到)?(多少|几)|百分之几|(多少|几)成/.test(
       q,
     ) ||
     /率$/.test(q)
@@ -77,6 +77,11 @@ export function zhMeasure(q: string): Intent['measure'] {
     return 'percent';
   if (/价格|单价|票价|售价|均价|房价|油价|收费|每斤|一斤|每吨|每公斤|多少钱一|钱一|发行价|收购价|股价|每股/.test(q))
     return 'price';
+  // 花了多长时间: time spent, not money.
+  if (/多长时间|多少时间|多久/.test(q)) return 'duration';
+  // A field event's result is a distance (19米06), a race's a time.
+  if (/(铅球|跳远|跳高|三级跳|标枪|铁饼|链球|撑竿跳).*成绩/.test(q)) return 'length';
+  if (/成绩/.test(q) && !/射击|步枪|手枪|射箭|体操|跳水/.test(q)) return 'duration';
   if (
     /钱|投资|投入|资金|金额|费用|花了|花费|成本|造价|收入|营收|利润|产值|销售额|总额|资产|存款|贷款|融资|经费|补贴|奖金|市值|gdp|增加值|预算|拨款|捐款|损失|罚款|出口额|进口额|进出口|贸易额|交易额/.test(
       q,
@@ -84,7 +89,7 @@ export function zhMeasure(q: string): Intent['measure'] {
   )
     return 'money';
   if (
-    /天数|时长|年限|多长时间|多少时间|多久|几天|多少天|几个月|多少个月|几年|多少年|几小时|多少小时|多少分钟|几分钟|多少秒|工期|耗时|用时|历时|时长|成绩/.test(
+    /天数|时长|年限|多长时间|多少时间|多久|几天|多少天|几个月|多少个月|几年|多少年|几小时|多少小时|多少分钟|几分钟|多少秒|工期|耗时|用时|历时|时长/.test(
       q,
     )
   )

@@ -232,8 +232,13 @@ export function zhConcepts(
   )) {
     const [whole, stemName = '', n = ''] = m;
     const digits = parseNumber(n);
-    if (keyword.docFrequency(stemName) === 0 || digits === undefined) continue;
-    const alts = [exact(whole), { text: `${stemName}${digits}号`, quality: 1 }];
+    // 灵鹊四号 with a typo is 灵雀四号.
+    const known = altsOf(stemName, keyword, lexicon).find((a) => keyword.docFrequency(a.text) > 0);
+    if (!known || digits === undefined) continue;
+    const alts = [...new Set([stemName, known.text])].flatMap((name) => [
+      { text: `${name}${n}号`, quality: known.quality },
+      { text: `${name}${digits}号`, quality: known.quality },
+    ]);
     concepts.push({ label: whole, alts, weight: 1.5, kind: 'entity', required: true });
     rest = blank(rest, m.index, m.index + whole.length);
   }

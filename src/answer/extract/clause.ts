@@ -4,9 +4,10 @@
  * items listed before “四员”), and otherwise the clause that carries most of the question.
  */
 import { type Span, splitClauses } from '../../text/sentences.js';
+import { matchIn } from '../match/concept-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { Concept } from '../question/concept.js';
-import { matchIn, type ScoredSentence } from '../scorer.js';
+import type { ScoredSentence } from '../scorer.js';
 import type { Extraction } from './extraction.js';
 
 const REASON =

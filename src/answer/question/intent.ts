@@ -7,6 +7,7 @@ import type { Lang } from '../../core/types.js';
 import { TITLES, tokens } from '../../text/names.js';
 import type { Measure } from '../../text/units.js';
 import { ALL_UNITS, unitInfo } from '../../text/units.js';
+import { anyOf, EN_UNIT_WORDS, englishAsked, enMeasure } from './en-measure.js';
 
 /** The kind of span that answers a question. */
 export type Slot =
@@ -52,11 +53,6 @@ function grainOf(word: string): Pick<Intent, 'grain'> {
 function wholeWord(text: string, at: number, unit: string): boolean {
   const t = tokens(text).find((x) => x.start <= at && x.end > at);
   return !t || t.start < at || t.word.length <= unit.length || unitInfo(t.word).measure !== 'count';
-}
-
-/** One pattern matching any of `parts`: long alternations written one alternative per line. */
-function anyOf(...parts: RegExp[]): RegExp {
-  return new RegExp(parts.map((r) => r.source).join('|'));
 }
 
 /** The measure a Chinese question names by its words, whatever its question word. */
@@ -155,7 +151,11 @@ const ZH_RULES: Rule[] = [
   ],
   [/多长|多高|多远|多大|多重|多快|多久|多深|多宽/, () => ({ slot: 'number' })],
   [
-    /(是|指)(什么|啥)(意思)?|是(个|一个)(什么|啥)|指的是|什么意思|是干(嘛|什么|啥)(用)?的|干(嘛|什么|啥)用的|有(什么|啥)用|是做什么(用)?的|什么叫|何为|何谓|是(个)?啥|包括(哪些|什么)|有哪些|由哪(几|些)|哪几(个|种|类|项)|是哪(几|些)/,
+    anyOf(
+      /(是|指)(什么|啥)(意思)?|是(个|一个)(什么|啥)|指的是|什么意思|什么叫|何为|何谓|是(个)?啥/,
+      /是干(嘛|什么|啥)(用)?的|干(嘛|什么|啥)用的|有(什么|啥)用|是做什么(用)?的/,
+      /包括(哪些|什么)|有哪些|由哪(几|些)|哪几(个|种|类|项)|是哪(几|些)/,
+    ),
     () => ({ slot: 'definition' }),
   ],
   [/吗$|是不是|是否|有没有|能不能|会不会|可不可以|对不对|没有$|了没$|了没有$/, () => ({ slot: 'yesno' })],
@@ -166,100 +166,6 @@ const ZH_RULES: Rule[] = [
     (m) => ({ slot: 'person', at: { start: m.index + m[0].length, end: m.index + m[0].length } }),
   ],
 ];
-
-/** The measure an English question names. */
-function enMeasure(q: string): Intent['measure'] {
-  if (
-    anyOf(
-      /\bhow (much|fast) (did|does|has|have|will|would)\b.*\b(grow|rise|increase|fall|drop|decline|climb|jump|change|shrink)/,
-      /\b(growth|increase|decrease|decline|drop|rise|change)\b.*\b(rate|by how much)/,
-      /\bby how much\b/,
-      /\bgrowth rate\b/,
-      /\bhow did\b.*\bchange\b/,
-    ).test(q)
-  )
-    return 'change';
-  if (
-    /\b(what|which) (percentage|percent|proportion|share|rate|ratio)\b|\bhow much percent|\bwhat share\b|\brate\b|\bturnout\b|\bload factor\b/.test(
-      q,
-    )
-  )
-    return 'percent';
-  if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
-  if (
-    anyOf(
-      /\bhow much money\b/,
-      /\b(costs?|budget|invest|invested|investment|funds?|funding|revenue|income|profits?|sales|worth|value)\b/,
-      /\b(spend|spent|raise|raised|collect|collected|loss|losses|gdp|trade|exports?|imports?|reserves?)\b/,
-      /\b(deposits?|loans?|assets?)\b/,
-    ).test(q)
-  )
-    return 'money';
-  if (
-    anyOf(
-      /\bhow long (did|does|do|will|would|has|have)\b.*\b(take|last|delay|wait|lose|lost|sidelined|out|run)/,
-      /\bhow many (days|months|years|hours|minutes|weeks|seconds)\b/,
-      /\bhow long\b(?!.*\b(is|was|are|were|be)\b)/,
-      /\bhow much time/,
-      /\bduration\b/,
-      /\b(finishing|winning) time/,
-      /\btime\b.*\b(run|swim|race|marathon|final)/,
-    ).test(q)
-  )
-    return 'duration';
-  if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
-  if (/\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b|\bwater storage\b/.test(q))
-    return 'volume';
-  if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
-  if (
-    /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(
-      q,
-    )
-  )
-    return 'length';
-  if (/\bhow (heavy)|\bweight\b|\bhow many (tons|tonnes|jin|kg)|\b(output|harvest|throughput|volume)\b/.test(q))
-    return 'weight';
-  if (/\btemperature\b|\bhow (hot|cold)\b|\bdegrees\b/.test(q)) return 'temperature';
-  if (/\bscore\b/.test(q)) return 'score';
-  // "How many cases": things counted, like 多少家; never a time or a sum.
-  if (/\bhow many [a-z]/.test(q)) return 'count';
-  return undefined;
-}
-
-const EN_UNIT_WORDS: Record<string, RegExp> = {
-  斤: /\bjin\b/,
-  亩: /\bmu\b/,
-  元: /\byuan\b|\brmb\b/,
-  天: /\bdays\b/,
-  个月: /\bmonths\b/,
-  年: /\byears\b/,
-  分钟: /\bminutes\b/,
-  小时: /\bhours\b/,
-  // How many firms or people: 家 and 人 count them, as 多少家, 多少人 would.
-  家: /\bhow many\s+([a-z-]+\s+){0,2}(companies|firms|enterprises|businesses)\b/,
-  人: /\bhow many\s+([a-z-]+\s+){0,2}(people|persons|residents)\b/,
-};
-
-/** Words that qualify a figure a question gives: "over 1 billion yuan". */
-const QUALIFIERS = 'over|more than|under|less than|about|around|nearly|at least';
-
-/**
- * An English question without what names or gives rather than asks: "Lingang New Area" names a
- * place, "per jin" divides a price, "worth over 1 billion yuan" gives a figure. Lower case.
- */
-function englishAsked(q: string): string {
-  return q
-    .replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ')
-    .toLowerCase()
-    .replace(/\b(per|a) [a-z]+/g, ' ')
-    .replace(
-      new RegExp(
-        `\\b((worth|valued at|costing|priced at)\\s+)?((${QUALIFIERS})\\s+)?\\d[\\d.,]*\\s*(thousand|million|billion)?\\s*[a-z]+`,
-        'g',
-      ),
-      ' ',
-    );
-}
 
 const EN_RULES: Rule[] = [
   [

@@ -4,16 +4,15 @@
  * (as typed, in written rather than spoken words, or as the corpus word with the same reading when
  * the question has a typo). Fillers and question words are left out.
  */
-import { pinyin } from 'pinyin-pro';
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { findMentions, parseNumber } from '../../text/figures.js';
 import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
-import { writtenForms } from '../../text/synonyms.js';
-import { words } from '../../text/tokenizer.js';
-import { type Alt, type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
+import { askedPhrase, type Placed } from './asked-phrase.js';
+import { type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
 import { type Intent, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
+import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg } from './wordings.js';
 
 /** Question words, fillers and frames of spoken questions: they say how something is asked, not what. */
 const FILLERS = new RegExp(
@@ -47,69 +46,6 @@ const GIVEN_FIGURE = (text: string) => /\d|[一二三四五六七八九十两百
 
 /** Nouns that only say "the number of": the figure answers them. */
 const GENERIC_MEASURE = /^(数量|数目|总数|总量|数字|数额|数据|情况|多少|人数|个数|家数|数值)$/;
-
-/** Toneless pinyin of a word. */
-function readingOf(word: string): string {
-  return pinyin(word, { toneType: 'none', type: 'array' }).join('');
-}
-
-/** Sounds typed one for the other (flat and retroflex initials, front and back nasals, n and l). */
-const CONFUSED: Array<[RegExp, (s: string) => string]> = [
-  [/^(z|c|s)h/, (s) => s.replace(/^(z|c|s)h/, '$1')],
-  [/^(z|c|s)(?!h)/, (s) => s.replace(/^(z|c|s)/, '$1h')],
-  [/^n/, (s) => s.replace(/^n/, 'l')],
-  [/^l/, (s) => s.replace(/^l/, 'n')],
-  [/(an|en|in)g$/, (s) => s.slice(0, -1)],
-  [/(an|en|in)$/, (s) => `${s}g`],
-];
-
-/** Readings of a word with one or two sounds confused (港匝 gangza → gangzha), at most 64. */
-function nearReadings(word: string): string[] {
-  const syllables = pinyin(word, { toneType: 'none', type: 'array' });
-  let keys = [''];
-  for (const s of syllables) {
-    const forms = [s, ...CONFUSED.filter(([re]) => re.test(s)).map(([, f]) => f(s))];
-    keys = keys.flatMap((k) => forms.map((f) => k + f)).slice(0, 64);
-  }
-  return keys.slice(1);
-}
-
-/**
- * The ways a passage may write a question word: itself, its written equivalents, and — when the
- * corpus does not know the word — corpus words read the same (a typo: 海们 → 海门).
- */
-function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
-  const alts: Alt[] = [exact(word)];
-  for (const w of writtenForms(word)) alts.push({ text: w, quality: 0.8 });
-  if (keyword.docFrequency(word) === 0 && /^\p{Script=Han}{2,6}$/u.test(word)) {
-    for (const w of lexicon.byPinyin(readingOf(word)))
-      if (w.length === word.length) alts.push({ text: w, quality: 0.9 });
-    // 冬清路隧道: a long name's typo is in a part the corpus reads the same (冬清路 → 冬青路).
-    for (let n = 4; n >= 2 && alts.length === 1 && word.length > 4; n--) {
-      for (const w of lexicon.byPinyin(readingOf(word.slice(0, n))))
-        if (w.length === n) alts.push({ text: w + word.slice(n), quality: 0.85 });
-    }
-    // A typo of a near sound (港匝区 for 港闸区) when no corpus word reads the same.
-    if (alts.length === 1 && word.length >= 3) {
-      const near = new Set(nearReadings(word).flatMap((k) => lexicon.byPinyin(k)));
-      for (const w of near) if (w.length === word.length && near.size <= 3) alts.push({ text: w, quality: 0.8 });
-    }
-  }
-  return alts;
-}
-
-/** The words of a compound, in order and without overlap, when the corpus knows each of them. */
-function knownParts(word: string, keyword: KeywordSearch): string[] | undefined {
-  const parts: string[] = [];
-  let from = 0;
-  const cut = tokens(word).map((t) => t.word);
-  for (const p of cut.length > 1 ? cut : words(word).filter((w) => w !== word)) {
-    if (word.indexOf(p, from) < 0 || p.length < 2 || keyword.docFrequency(p) === 0) return undefined;
-    parts.push(p);
-    from = word.indexOf(p, from) + p.length;
-  }
-  return parts.length >= 2 && from === word.length ? parts : undefined;
-}
 
 /**
  * Tokens of the question, cut the way the corpus writes its words: a run of characters that is a
@@ -167,34 +103,6 @@ function focusAtAnswer(intent: Intent, start: number): boolean {
     start - intent.at.end <= 1 &&
     start >= intent.at.start
   );
-}
-
-/** Suffixes of places news prose names (汀阳市, 青梧县). */
-const PLACE_KINDS = ['市', '县', '区', '镇', '省'];
-
-/** A place's wordings: with its suffix (通州区) it is also found without it (通州). */
-function placeAlts(name: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
-  const alts = altsOf(name, keyword, lexicon);
-  const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
-  if (!known && name.length >= 3) alts.push({ text: name.slice(0, -1), quality: 0.9 });
-  return alts;
-}
-
-/**
- * An organisation named after its place (江州市水利局, 南屿儿童医院), split into the place and the rest:
- * once the place is known, news prose names the body without it (市水利局局长, 该市儿童医院).
- */
-function placeOfOrg(name: string, keyword: KeywordSearch): { place: string; rest: string } | undefined {
-  const suffixed = /^(\p{Script=Han}{2,4}?[省市区县])(\p{Script=Han}{2,})$/u.exec(name);
-  if (suffixed) return { place: suffixed[1] as string, rest: suffixed[2] as string };
-  const [first, second] = tokens(name);
-  if (!first || !second || !/^\p{Script=Han}{2,4}$/u.test(first.word)) return undefined;
-  const rest = name.slice(first.end);
-  // An unknown word the corpus uses before an organisation's own name (南屿 + 儿童医院) is taken as its place.
-  const place =
-    first.tag === 'ns' ||
-    (/^(x|nz|j)$/.test(first.tag) && /^(nt|nz)$/.test(second.tag) && keyword.docFrequency(first.word) > 0);
-  return place && rest.length >= 2 ? { place: first.word, rest } : undefined;
 }
 
 /** True when the words after a rank name the thing ranked (第二[阶梯]), not an idiom (第一时间). */
@@ -322,7 +230,7 @@ export function zhConcepts(
   const focusAt = intent.at;
   let focus: Concept | undefined;
   let focusDistance = Number.POSITIVE_INFINITY;
-  const placed: Array<{ concept: Concept; start: number; end: number; tag: string }> = [];
+  const placed: Placed[] = [];
   for (const t of segment(rest, keyword)) {
     // Adverbs, pronouns, conjunctions, particles and prepositions carry no topic (必须, 赶紧, 这样).
     if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || GENERIC_MEASURE.test(t.word)) continue;
@@ -381,46 +289,6 @@ export function zhConcepts(
     }
   }
   return dedupe(concepts);
-}
-
-/**
- * The words naming the asked quantity, next to the question word: 研究生招生规模 in
- * "江州大学研究生招生规模是多少人", 项目 in "有多少项目". They must all be in the answer's sentence:
- * 本科招生规模 is another quantity.
- */
-function askedPhrase(
-  norm: string,
-  placed: Array<{ concept: Concept; start: number; end: number; tag: string }>,
-  wh: { start: number; end: number },
-  focus: Concept | undefined,
-  change: boolean,
-): Concept[] {
-  const nounish = (tag: string) => /^(n|nz|vn|j|an|b|ng|l|nt)$/.test(tag);
-  // 茄子一斤多少钱: a price's unit may stand between the thing and the question word.
-  const joined = (a: number, b: number) =>
-    /^[\s的是为有]*([每一]\s*(斤|吨|公斤|千克|升|个|件|盒|箱)?)?$/.test(norm.slice(a, b));
-  const before = placed.filter((p) => p.end <= wh.start).sort((a, b) => b.start - a.start);
-  const phrase: Concept[] = [];
-  let edge = wh.start;
-  for (const p of before) {
-    if (!joined(p.end, edge)) break;
-    // 电力行业增加值增长多少: the verb of change asks the measure; the words before it name the quantity.
-    if (change && p.concept === focus && !nounish(p.tag) && phrase.length === 0 && edge === wh.start) {
-      edge = p.start;
-      continue;
-    }
-    if (!nounish(p.tag)) break;
-    phrase.push(p.concept);
-    edge = p.start;
-  }
-  if (phrase.length) return phrase;
-  edge = wh.end;
-  for (const p of placed.filter((x) => x.start >= wh.end).sort((a, b) => a.start - b.start)) {
-    if (!joined(edge, p.start) || !nounish(p.tag)) break;
-    phrase.push(p.concept);
-    edge = p.end;
-  }
-  return phrase;
 }
 
 /** True when the question asks about something not done or not so (没有复工, 未销售). */

@@ -1,0 +1,106 @@
+/**
+ * What an English question asks for: the measure it names (how much … grow → a change, turnout → a
+ * percentage, how much water → a volume) and the unit a count is in (how many firms → 家).
+ */
+import type { Intent } from './intent.js';
+
+/** One pattern matching any of `parts`: long alternations written one alternative per line. */
+export function anyOf(...parts: RegExp[]): RegExp {
+  return new RegExp(parts.map((r) => r.source).join('|'));
+}
+
+/** The measure an English question names. */
+export function enMeasure(q: string): Intent['measure'] {
+  if (
+    anyOf(
+      /\bhow (much|fast) (did|does|has|have|will|would)\b.*\b(grow|rise|increase|fall|drop|decline|climb|jump|change|shrink)/,
+      /\b(growth|increase|decrease|decline|drop|rise|change)\b.*\b(rate|by how much)/,
+      /\bby how much\b/,
+      /\bgrowth rate\b/,
+      /\bhow did\b.*\bchange\b/,
+    ).test(q)
+  )
+    return 'change';
+  if (
+    anyOf(
+      /\b(what|which) (percentage|percent|proportion|share|rate|ratio)\b|\bhow much percent|\bwhat share\b/,
+      /\brate\b|\bturnout\b|\bload factor\b/,
+    ).test(q)
+  )
+    return 'percent';
+  if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
+  if (
+    anyOf(
+      /\bhow much money\b/,
+      /\b(costs?|budget|invest|invested|investment|funds?|funding|revenue|income|profits?|sales|worth|value)\b/,
+      /\b(spend|spent|raise|raised|collect|collected|loss|losses|gdp|trade|exports?|imports?|reserves?)\b/,
+      /\b(deposits?|loans?|assets?)\b/,
+    ).test(q)
+  )
+    return 'money';
+  if (
+    anyOf(
+      /\bhow long (did|does|do|will|would|has|have)\b.*\b(take|last|delay|wait|lose|lost|sidelined|out|run)/,
+      /\bhow many (days|months|years|hours|minutes|weeks|seconds)\b/,
+      /\bhow long\b(?!.*\b(is|was|are|were|be)\b)/,
+      /\bhow much time/,
+      /\bduration\b/,
+      /\b(finishing|winning) time/,
+      /\btime\b.*\b(run|swim|race|marathon|final)/,
+    ).test(q)
+  )
+    return 'duration';
+  if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
+  if (/\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b|\bwater storage\b/.test(q))
+    return 'volume';
+  if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
+  if (
+    /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(
+      q,
+    )
+  )
+    return 'length';
+  if (/\bhow (heavy)|\bweight\b|\bhow many (tons|tonnes|jin|kg)|\b(output|harvest|throughput|volume)\b/.test(q))
+    return 'weight';
+  if (/\btemperature\b|\bhow (hot|cold)\b|\bdegrees\b/.test(q)) return 'temperature';
+  if (/\bscore\b/.test(q)) return 'score';
+  // "How many cases": things counted, like 多少家; never a time or a sum.
+  if (/\bhow many [a-z]/.test(q)) return 'count';
+  return undefined;
+}
+
+/** Units an English question counts in (how many jin, how many firms → 家). */
+export const EN_UNIT_WORDS: Record<string, RegExp> = {
+  斤: /\bjin\b/,
+  亩: /\bmu\b/,
+  元: /\byuan\b|\brmb\b/,
+  天: /\bdays\b/,
+  个月: /\bmonths\b/,
+  年: /\byears\b/,
+  分钟: /\bminutes\b/,
+  小时: /\bhours\b/,
+  // How many firms or people: 家 and 人 count them, as 多少家, 多少人 would.
+  家: /\bhow many\s+([a-z-]+\s+){0,2}(companies|firms|enterprises|businesses)\b/,
+  人: /\bhow many\s+([a-z-]+\s+){0,2}(people|persons|residents)\b/,
+};
+
+/** Words that qualify a figure a question gives: "over 1 billion yuan". */
+const QUALIFIERS = 'over|more than|under|less than|about|around|nearly|at least';
+
+/**
+ * An English question without what names or gives rather than asks: "Lingang New Area" names a
+ * place, "per jin" divides a price, "worth over 1 billion yuan" gives a figure. Lower case.
+ */
+export function englishAsked(q: string): string {
+  return q
+    .replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ')
+    .toLowerCase()
+    .replace(/\b(per|a) [a-z]+/g, ' ')
+    .replace(
+      new RegExp(
+        `\\b((worth|valued at|costing|priced at)\\s+)?((${QUALIFIERS})\\s+)?\\d[\\d.,]*\\s*(thousand|million|billion)?\\s*[a-z]+`,
+        'g',
+      ),
+      ' ',
+    );
+}

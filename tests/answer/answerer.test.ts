@@ -87,6 +87,12 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('副市长张宣还兼任什么职务?')).answer).toContain('公安局局长');
   });
 
+  it('answers which body with a body the sentence names, never with a clause', async () => {
+    expect((await seeded.answerer.ask('冬青路隧道由哪个单位监理?')).found).toBe(false);
+    expect((await seeded.answerer.ask('台办驻企干部帮的企业找哪个机构出的证明?')).answer).toMatch(/^省贸促会/);
+    expect((await seeded.answerer.ask('许君挂钩的是哪家企业?')).answer).toMatch(/^紫昕花边/);
+  });
+
   it('answers what-is questions with what the bulletin says the thing is', async () => {
     expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
     expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toContain('电子健康通行证');

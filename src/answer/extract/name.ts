@@ -4,7 +4,7 @@
  * so the name next to the question's own words in that direction wins; a name of the asked kind
  * elsewhere in the sentence comes second; a name the question itself gives is never the answer.
  */
-import { TITLES } from '../../text/names.js';
+import { TITLES, tokens } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { altNorm, type Concept } from '../question/concept.js';
@@ -12,6 +12,17 @@ import type { ConceptMatch, ScoredSentence } from '../scorer.js';
 import { inFurniture, namesIn, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { clauseAt } from './figure.js';
+
+/** True when jieba reads a verb in the text. */
+const hasVerb = (text: string) => tokens(text).some((t) => t.tag.startsWith('v'));
+
+/** A body a phrase names: up to a word that ends a body's name, after the last preposition before it. */
+function bodyIn(phrase: string): string | undefined {
+  const m = /(公司|集团|院|局|所|中心|厂|银行|医院|大学|学校|学院|协会|委员会|会|队|部|社|馆|站|台|店)/.exec(phrase);
+  if (!m) return undefined;
+  const upTo = phrase.slice(0, m.index + m[0].length);
+  return upTo.replace(/^.*(向|由|在|对|给|到|为|经|找)/, '');
+}
 
 /** Nouns that name the kind of answer asked for (哪家企业, 哪个城市), not where it stands. */
 const KIND_NOUN = /^(企业|公司|单位|机构|部门|厂|工厂|学校|医院|银行|城市|地方|国家|地区|人|球队|队伍|平台|组织|项目)$/;
@@ -108,6 +119,9 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
       let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();
       // 将于2027年在哈萨克斯坦阿斯塔纳(举办): a place is what follows the last 在 or 于.
       if (slot === 'place') phrase = phrase.replace(/^.*(在|于|赴|到|往)/, '');
+      // Asked which body, the body the phrase names (积极向省贸促会争取 → 省贸促会), or a short name
+      // with no verb in it (紫昕花边); never a clause (改造工程现场正加紧建设).
+      if (slot === 'org') phrase = bodyIn(phrase) ?? (phrase.length <= 6 && !hasVerb(phrase) ? phrase : '');
       if (phrase.length >= 2 && phrase.length <= 16) consider(s, beside, phrase, 0.2);
     }
   }

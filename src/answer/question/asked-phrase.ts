@@ -20,7 +20,9 @@ export function askedPhrase(
   const nounish = (tag: string) => /^(n|nz|vn|j|an|b|ng|l|nt)$/.test(tag);
   // 茄子一斤多少钱: a price's unit may stand between the thing and the question word.
   const joined = (a: number, b: number) =>
-    /^[\s的是为有]*([每一]\s*(斤|吨|公斤|千克|升|个|件|盒|箱)?)?$/.test(norm.slice(a, b));
+    /^[\s的是为有]*(预计|计划|预期|大约|约|将)?[\s的是为有]*([每一]\s*(斤|吨|公斤|千克|升|个|件|盒|箱)?)?$/.test(
+      norm.slice(a, b),
+    );
   const before = placed.filter((p) => p.end <= wh.start).sort((a, b) => b.start - a.start);
   const phrase: Concept[] = [];
   let edge = wh.start;

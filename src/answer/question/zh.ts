@@ -229,6 +229,7 @@ export function zhConcepts(
   }
   const focusAt = intent.at;
   let focus: Concept | undefined;
+  let focusSpan: { start: number; end: number } | undefined;
   let focusDistance = Number.POSITIVE_INFINITY;
   const placed: Placed[] = [];
   for (const t of segment(rest, keyword)) {
@@ -267,6 +268,7 @@ export function zhConcepts(
       const between = t.end <= focusAt.start ? norm.slice(t.end, focusAt.start) : norm.slice(focusAt.end, t.start);
       if (!/[,，。;；]/.test(between) && gap < focusDistance && gap <= 6) {
         focus = concept;
+        focusSpan = t;
         focusDistance = gap;
       }
     }
@@ -274,6 +276,10 @@ export function zhConcepts(
   if (focus) {
     focus.kind = 'focus';
     focus.weight += 0.5;
+    // 出口日本多少吨: a name right after the asked word is what it is of; the answer's sentence names it.
+    const object = names.find((n) => focusSpan && n.start === focusSpan.end && n.kind === 'place');
+    const c = object && concepts.find((x) => x.label === object.text && x.kind === 'entity');
+    if (c) c.inSentence = true;
   }
   if (focusAt && ['number', 'ordinal', 'person'].includes(intent.slot)) {
     // A figure of the asked measure stands for the measure's own noun (成绩, 发行价, 全长); its modifiers must be there.

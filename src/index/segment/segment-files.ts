@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { BM25_B, BM25_K1 } from '../bm25.js';
 
 /** What a segment holds, written last into `segment.json`: a folder without it is unfinished. */
 export interface SegmentMeta {
@@ -16,7 +17,18 @@ export interface SegmentMeta {
   articles: number;
   /** Vector dimensions of its graph (0: no graph). */
   dimensions: number;
+  /**
+   * The BM25 parameters its terms' maximum impacts were computed with, at the segment's own average
+   * length; absent, or other than the search's, the searches assume the largest impact possible.
+   */
+  impacts?: { k1: number; b: number };
 }
+
+/** BM25 parameters of the maximum impacts segments store. */
+export const IMPACT_PARAMS = { k1: BM25_K1, b: BM25_B };
+
+/** Columns of a segment's term table: postings offset, document frequency, maximum impact (a float). */
+export const TERM_COLUMNS = 3;
 
 /** File names inside a segment folder. */
 export const SEGMENT_FILES = {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import type { Article, Chunk } from '../../core/types.js';
-import { DiskFile, postingsCache, type SegmentMeta, segmentFile } from './segment-files.js';
+import { DiskFile, postingsCache, type SegmentMeta, segmentFile, TERM_COLUMNS } from './segment-files.js';
 import { TermTable } from './term-table.js';
 
 const int32s = (path: string) => {
@@ -112,6 +112,21 @@ export class Segment {
   docFrequency(term: string): number {
     const row = this.terms.find(term);
     return row < 0 ? 0 : this.terms.value(row, 1);
+  }
+
+  /**
+   * An upper bound of the BM25 term-frequency factor (`bm25Impact`) of the postings at table row
+   * `row`, in a collection of average length `avgLength` (all segments' documents).
+   */
+  maxImpact(row: number, avgLength: number, k1: number, b: number): number {
+    const ceiling = k1 + 1;
+    const { impacts, docs, totalLength } = this.meta;
+    if (impacts?.k1 !== k1 || impacts.b !== b || this.terms.width < TERM_COLUMNS) return ceiling;
+    const stored = this.terms.float(row, 2);
+    const own = docs ? totalLength / docs : 1;
+    // Stored at the segment's own average: a longer one makes every document relatively shorter,
+    // which raises the factor by at most the ratio of the averages.
+    return Math.min(ceiling, avgLength > own ? (stored * avgLength) / own : stored);
   }
 
   /**

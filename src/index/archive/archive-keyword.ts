@@ -2,7 +2,7 @@
 import { BM25_B, BM25_K1, Bm25Accumulator } from '../bm25.js';
 import type { DateRange, KeywordHit, KeywordSearch } from '../loaded-index.js';
 import type { Archive } from './archive.js';
-import { maxScore, type TermPostings, TopHits } from './maxscore.js';
+import { maxScore, prime, type TermPostings, TopHits } from './maxscore.js';
 
 /**
  * {@link KeywordSearch} over a segmented index. Document frequencies and the collection size count
@@ -48,7 +48,7 @@ export class ArchiveKeyword implements KeywordSearch {
     if (query.some((t) => !(t.weight > 0))) return this.exhaustive(query, k, accept);
     const top = new TopHits(k);
     const stats = { lengths: this.archive.lengths, avgLength: this.avgLength, k1: this.k1, b: this.b };
-    for (const [si, segment] of segments.entries()) {
+    const perSegment = segments.map((segment, si) => {
       const lists: TermPostings[] = [];
       query.forEach(({ rows, weight }, term) => {
         const row = rows[si] as number;
@@ -60,8 +60,10 @@ export class ArchiveKeyword implements KeywordSearch {
         accept || hasDeleted[si]
           ? (doc: number) => deleted[doc] === 1 || (accept !== undefined && !accept(doc))
           : undefined;
-      maxScore(lists, query.length, stats, top, skip);
-    }
+      return { lists, skip };
+    });
+    prime(perSegment, query.length, stats, top);
+    for (const { lists, skip } of perSegment) maxScore(lists, query.length, stats, top, skip);
     return top.hits;
   }
 

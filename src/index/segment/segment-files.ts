@@ -83,6 +83,12 @@ export class DiskFile {
     return this.scratch.subarray(0, length);
   }
 
+  /** Fills `target` with the bytes at `offset` (no intermediate copy, for postings kept by a cache). */
+  readInto(target: Uint8Array, offset: number): void {
+    const got = readSync(this.fd, target, 0, target.length, offset);
+    if (got !== target.length) throw new Error(`short read: ${got} of ${target.length} bytes at ${offset}`);
+  }
+
   /** `length` bytes at `offset` as UTF-8 text. */
   text(offset: number, length: number): string {
     return this.read(offset, length).toString('utf8');

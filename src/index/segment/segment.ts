@@ -135,9 +135,9 @@ export class Segment {
    */
   postingsAt(row: number, cached = true): Int32Array {
     const read = () => {
-      const count = this.terms.value(row, 1);
-      const buf = this.postingFile.read(this.terms.value(row, 0) * 8, count * 8);
-      return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + count * 8));
+      const list = new Int32Array(this.terms.value(row, 1) * 2);
+      this.postingFile.readInto(new Uint8Array(list.buffer), this.terms.value(row, 0) * 8);
+      return list;
     };
     return cached ? postingsCache.get(`${this.meta.id}:${row}`, read) : read();
   }

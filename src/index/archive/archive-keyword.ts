@@ -42,6 +42,7 @@ export class ArchiveKeyword implements KeywordSearch {
   }
 
   search(terms: string[], k: number, weights?: Map<string, number>, range?: DateRange): KeywordHit[] {
+    if (k <= 0) return [];
     const accept = range ? this.archive.days.matcher(range) : undefined;
     const { deleted, segments, hasDeleted } = this.archive;
     const query = this.weighted(terms, weights);

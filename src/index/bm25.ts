@@ -1,6 +1,38 @@
 /** BM25 scoring shared by the in-memory keyword index and the segmented archive's. */
 import type { KeywordHit } from './loaded-index.js';
 
+/** BM25's term-frequency saturation and length normalisation, used by every keyword search. */
+export const BM25_K1 = 1.2;
+/** See {@link BM25_K1}. */
+export const BM25_B = 0.6;
+
+/**
+ * BM25's term-frequency factor (a term's score at weight 1) of `tf` occurrences in a document of
+ * `length` terms, in a collection of average length `avgLength`.
+ */
+export function bm25Impact(tf: number, length: number, avgLength: number): number {
+  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avgLength));
+}
+
+/**
+ * The largest {@link bm25Impact} of one term's postings `[from, to)` (pairs): what a segment stores
+ * per term, so that searches can skip documents that cannot reach the top k.
+ */
+export function maxImpact(
+  postings: ArrayLike<number>,
+  from: number,
+  to: number,
+  lengthOf: (doc: number) => number,
+  avgLength: number,
+): number {
+  let best = 0;
+  for (let p = from; p < to; p += 2) {
+    const impact = bm25Impact(postings[p + 1] as number, lengthOf(postings[p] as number), avgLength);
+    if (impact > best) best = impact;
+  }
+  return best;
+}
+
 /**
  * Accumulates BM25 scores over postings (pairs of document number and term frequency) in one
  * reusable array indexed by document number: at 100k chunks a common term has tens of thousands of
@@ -49,7 +81,8 @@ export class Bm25Accumulator {
       scores[doc] = 0;
       if (skip?.(doc)) continue;
       const last = best[k - 1];
-      if (last && score <= last.score) continue;
+      // Ties go to the lower document number, as in the pruned search, whatever order docs were touched in.
+      if (last && (score < last.score || (score === last.score && doc > last.doc))) continue;
       let at = best.length;
       const before = (h: KeywordHit) => h.score < score || (h.score === score && h.doc > doc);
       while (at > 0 && before(best[at - 1] as KeywordHit)) at--;

@@ -5,6 +5,18 @@ import type { Archive } from './archive.js';
 
 const POINT_CACHE_SIZE = 4096;
 
+/** Graph size up to which a graph is searched with the manifest's efSearch as it is. */
+const EF_REFERENCE_DOCS = 62_500;
+
+/**
+ * The breadth to search one graph of `count` chunks with: `efSearch`, widened with the square root
+ * of the size beyond 62,500 chunks. Measured on the synthetic archive: efSearch 256 gives recall@10
+ * 0.96 over two graphs of 50k chunks, but 0.92 over four of 250k (0.95 at 400, 0.96 at 600).
+ */
+export function graphEf(efSearch: number, count: number): number {
+  return Math.round(efSearch * Math.max(1, Math.sqrt(count / EF_REFERENCE_DOCS)));
+}
+
 /**
  * {@link VectorIndex} over a segmented index. Graphs are shared with the build served before, so a
  * deleted chunk is not marked in its graph (that would change the index in flight) but filtered
@@ -39,7 +51,7 @@ export class ArchiveVectors implements VectorIndex {
       if (!graph) continue;
       const n = Math.min(k, graph.getCurrentCount());
       if (n === 0) continue;
-      graph.setEf(this.efSearch);
+      graph.setEf(graphEf(this.efSearch, graph.getCurrentCount()));
       // A filter costs a call back into JavaScript per candidate: only when something is filtered.
       const needsFilter = accept || this.archive.hasDeleted[si];
       const { neighbors, distances } = needsFilter ? graph.searchKnn(vector, n, filter) : graph.searchKnn(vector, n);

@@ -5,11 +5,12 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { maxImpact } from '../bm25.js';
 import type { HnswParams } from '../vector-index.js';
 import { buildGraphFromPoints } from './graph-build.js';
 import type { HeadsRecord, Segment } from './segment.js';
-import { DiskFile, type SegmentMeta, segmentFile } from './segment-files.js';
-import { radixOrder, TermTable, writeHashedRows } from './term-table.js';
+import { DiskFile, IMPACT_PARAMS, type SegmentMeta, segmentFile, TERM_COLUMNS } from './segment-files.js';
+import { floatBits, radixOrder, TermTable, writeHashedRows } from './term-table.js';
 
 const bytes = (a: Int32Array | Float64Array | Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -147,7 +148,12 @@ export function mergeSegments(
   writeFileSync(segmentFile(dir, 'days'), bytes(Int32Array.from(days)));
   writeFileSync(segmentFile(dir, 'chunkIndex'), bytes(Float64Array.from(offsets)));
 
-  // Postings: one run per term, the inputs' live postings concatenated.
+  // Postings: one run per term, the inputs' live postings concatenated, with their maximum impact.
+  const lengthOf = new Int32Array(docs.length ? (docs[docs.length - 1] as number) + 1 : 0);
+  docs.forEach((doc, i) => {
+    lengthOf[doc] = lengths[i] as number;
+  });
+  const avgLength = docs.length ? totalLength / docs.length : 1;
   const postings = new Appender(segmentFile(dir, 'postings'));
   const termRows: number[] = [];
   let written = 0;
@@ -162,12 +168,13 @@ export function mergeSegments(
       }
       if (!kept.length) return;
       postings.append(bytes(Int32Array.from(kept)));
-      termRows.push(hi, lo, written, kept.length / 2);
+      const impact = maxImpact(kept, 0, kept.length, (doc) => lengthOf[doc] as number, avgLength);
+      termRows.push(hi, lo, written, kept.length / 2, floatBits(impact));
       written += kept.length / 2;
     },
   );
   postings.close();
-  writeHashedRows(segmentFile(dir, 'terms'), 2, Uint32Array.from(termRows));
+  writeHashedRows(segmentFile(dir, 'terms'), TERM_COLUMNS, Uint32Array.from(termRows));
 
   // Articles of live files, and their heads.
   const articles = new Appender(segmentFile(dir, 'articles'));
@@ -202,7 +209,14 @@ export function mergeSegments(
     const [s, doc] = points[i] as [Segment, number];
     return s.graph?.getPoint(doc) ?? [];
   });
-  const meta: SegmentMeta = { id, docs: docs.length, totalLength, articles: articleCount, dimensions };
+  const meta: SegmentMeta = {
+    id,
+    docs: docs.length,
+    totalLength,
+    articles: articleCount,
+    dimensions,
+    impacts: IMPACT_PARAMS,
+  };
   writeFileSync(segmentFile(dir, 'meta'), JSON.stringify(meta));
   return meta;
 }

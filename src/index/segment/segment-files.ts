@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { BM25_B, BM25_K1 } from '../bm25.js';
 
 /** What a segment holds, written last into `segment.json`: a folder without it is unfinished. */
 export interface SegmentMeta {
@@ -16,7 +17,18 @@ export interface SegmentMeta {
   articles: number;
   /** Vector dimensions of its graph (0: no graph). */
   dimensions: number;
+  /**
+   * The BM25 parameters its terms' maximum impacts were computed with, at the segment's own average
+   * length; absent, or other than the search's, the searches assume the largest impact possible.
+   */
+  impacts?: { k1: number; b: number };
 }
+
+/** BM25 parameters of the maximum impacts segments store. */
+export const IMPACT_PARAMS = { k1: BM25_K1, b: BM25_B };
+
+/** Columns of a segment's term table: postings offset, document frequency, maximum impact (a float). */
+export const TERM_COLUMNS = 3;
 
 /** File names inside a segment folder. */
 export const SEGMENT_FILES = {
@@ -69,6 +81,12 @@ export class DiskFile {
     const got = readSync(this.fd, this.scratch, 0, length, offset);
     if (got !== length) throw new Error(`short read: ${got} of ${length} bytes at ${offset}`);
     return this.scratch.subarray(0, length);
+  }
+
+  /** Fills `target` with the bytes at `offset` (no intermediate copy, for postings kept by a cache). */
+  readInto(target: Uint8Array, offset: number): void {
+    const got = readSync(this.fd, target, 0, target.length, offset);
+    if (got !== target.length) throw new Error(`short read: ${got} of ${target.length} bytes at ${offset}`);
   }
 
   /** `length` bytes at `offset` as UTF-8 text. */

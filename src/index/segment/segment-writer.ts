@@ -2,9 +2,10 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Chunk } from '../../core/types.js';
+import { bm25Impact } from '../bm25.js';
 import { daySpan } from '../chunk-days.js';
-import { type SegmentMeta, segmentFile } from './segment-files.js';
-import { writeTermTable } from './term-table.js';
+import { IMPACT_PARAMS, type SegmentMeta, segmentFile, TERM_COLUMNS } from './segment-files.js';
+import { floatBits, writeTermTable } from './term-table.js';
 
 /** A growable Int32 buffer. */
 export class IntStream {
@@ -194,27 +195,43 @@ export class SegmentWriter {
     const postings = new Int32Array(total * 2);
     const starts = this.pairStarts.view();
     const docs = this.docs.view();
+    const lengths = this.lengths.view();
+    const impacts = new Float64Array(terms.length);
+    const avgLength = this.avgLength;
     for (let c = 0; c < docs.length; c++) {
-      for (let i = starts[c] as number; i < (starts[c + 1] as number); i += 2) {
+      const from = starts[c] as number;
+      const to = starts[c + 1] as number;
+      const length = lengths[c] as number;
+      for (let i = from; i < to; i += 2) {
         const t = pairs[i] as number;
         const at = cursor[t] as number;
         postings[at * 2] = docs[c] as number;
         postings[at * 2 + 1] = pairs[i + 1] as number;
         cursor[t] = at + 1;
       }
+      for (let i = from; i < to; i += 2) {
+        const impact = bm25Impact(pairs[i + 1] as number, length, avgLength);
+        if (impact > (impacts[pairs[i] as number] as number)) impacts[pairs[i] as number] = impact;
+      }
     }
-    const values = new Uint32Array(used.length * 2);
+    const values = new Uint32Array(used.length * TERM_COLUMNS);
     used.forEach((t, i) => {
-      values[i * 2] = (cursor[t] as number) - (counts[t] as number);
-      values[i * 2 + 1] = counts[t] as number;
+      values[i * TERM_COLUMNS] = (cursor[t] as number) - (counts[t] as number);
+      values[i * TERM_COLUMNS + 1] = counts[t] as number;
+      values[i * TERM_COLUMNS + 2] = floatBits(impacts[t] as number);
     });
     writeTermTable(
       segmentFile(this.dir, 'terms'),
       used.map((t) => terms[t] as string),
-      2,
+      TERM_COLUMNS,
       values,
     );
     writeFileSync(segmentFile(this.dir, 'postings'), bytes(postings));
+  }
+
+  /** Average chunk length, the reference of the stored maximum impacts. */
+  private get avgLength(): number {
+    return this.docs.length ? this.totalLength / this.docs.length : 1;
   }
 
   /** Writes `segment.json`, which marks the segment complete. */
@@ -225,6 +242,7 @@ export class SegmentWriter {
       totalLength: this.totalLength,
       articles: this.articleIds.length,
       dimensions,
+      impacts: IMPACT_PARAMS,
     };
     writeFileSync(segmentFile(this.dir, 'meta'), JSON.stringify(meta));
     return meta;

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import hnswlib from 'hnswlib-node';
 import type { Article, Chunk } from '../../core/types.js';
-import { DiskFile, postingsCache, type SegmentMeta, segmentFile } from './segment-files.js';
+import { DiskFile, postingsCache, type SegmentMeta, segmentFile, TERM_COLUMNS } from './segment-files.js';
 import { TermTable } from './term-table.js';
 
 const int32s = (path: string) => {
@@ -115,14 +115,29 @@ export class Segment {
   }
 
   /**
+   * An upper bound of the BM25 term-frequency factor (`bm25Impact`) of the postings at table row
+   * `row`, in a collection of average length `avgLength` (all segments' documents).
+   */
+  maxImpact(row: number, avgLength: number, k1: number, b: number): number {
+    const ceiling = k1 + 1;
+    const { impacts, docs, totalLength } = this.meta;
+    if (impacts?.k1 !== k1 || impacts.b !== b || this.terms.width < TERM_COLUMNS) return ceiling;
+    const stored = this.terms.float(row, 2);
+    const own = docs ? totalLength / docs : 1;
+    // Stored at the segment's own average: a longer one makes every document relatively shorter,
+    // which raises the factor by at most the ratio of the averages.
+    return Math.min(ceiling, avgLength > own ? (stored * avgLength) / own : stored);
+  }
+
+  /**
    * The (doc, tf) pairs of the term at table row `row`, through the postings cache (shared: never
    * modify the array). A merge reads every term once and passes `cached` false.
    */
   postingsAt(row: number, cached = true): Int32Array {
     const read = () => {
-      const count = this.terms.value(row, 1);
-      const buf = this.postingFile.read(this.terms.value(row, 0) * 8, count * 8);
-      return new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + count * 8));
+      const list = new Int32Array(this.terms.value(row, 1) * 2);
+      this.postingFile.readInto(new Uint8Array(list.buffer), this.terms.value(row, 0) * 8);
+      return list;
     };
     return cached ? postingsCache.get(`${this.meta.id}:${row}`, read) : read();
   }

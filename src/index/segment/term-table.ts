@@ -62,11 +62,16 @@ export function radixOrder(hi: Uint32Array, lo: Uint32Array): Uint32Array {
  * if (row >= 0) t.value(row, 0);
  */
 export class TermTable {
+  /** The same words read as 32-bit floats, for columns that hold one (see {@link floatBits}). */
+  private readonly floats: Float32Array;
+
   private constructor(
     /** Rows of `2 + width` words: hash hi, hash lo, values. */
     private readonly rows: Uint32Array,
     readonly width: number,
-  ) {}
+  ) {
+    this.floats = new Float32Array(rows.buffer, rows.byteOffset, rows.length);
+  }
 
   /** Reads a table file; throws when it is truncated or not a table. */
   static read(path: string): TermTable {
@@ -119,6 +124,23 @@ export class TermTable {
   value(row: number, column: number): number {
     return this.rows[row * (2 + this.width) + 2 + column] as number;
   }
+
+  /** Value `column` of a row, written as {@link floatBits}. */
+  float(row: number, column: number): number {
+    return this.floats[row * (2 + this.width) + 2 + column] as number;
+  }
+}
+
+const floatWord = new Float32Array(1);
+const floatWordBits = new Uint32Array(floatWord.buffer);
+
+/**
+ * A non-negative number as the bits of a 32-bit float no smaller than it, for a table column read
+ * back by {@link TermTable.float}: the columns that hold one are upper bounds.
+ */
+export function floatBits(x: number): number {
+  floatWord[0] = x * (1 + 1e-6);
+  return floatWordBits[0] as number;
 }
 
 /** Writes rows that already carry their hashes, sorted by (hi, lo) and distinct. */

@@ -5,6 +5,7 @@ import { daySpan } from '../../index/chunk-days.js';
 import { normalize } from '../../text/normalize.js';
 import type { Answerer } from '../answerer.js';
 import { NEWER_MARGIN } from '../extract/over-time.js';
+import type { Concept } from '../question/concept.js';
 import { citationOf } from '../render.js';
 import type { ScoredSentence } from '../scorer.js';
 import { type Amount, claimAmounts, compareAmounts, sentenceAmounts } from './claim-figures.js';
@@ -49,8 +50,11 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
   // A claim naming no time is checked against the newest issue that speaks to it.
   const ordered = q.time.periods.length ? candidates : [...candidates].sort((a, b) => lastDay(b) - lastDay(a));
   let found: { verdict: 'supported' | 'contradicted'; s: ScoredSentence; rival?: string; claimed?: string } | undefined;
+  // A sentence with another figure never matches the claim's own: compare coverage of the rest.
+  const rest = (s: ScoredSentence) => besideFigures(q.concepts, s);
+  const bestRest = Math.max(...candidates.map(rest));
   for (const s of ordered) {
-    const v = verdictOf(s, figures, figureTexts, best.coverage);
+    const v = verdictOf(s, figures, figureTexts, rest(s) >= bestRest - NEWER_MARGIN);
     if (!v) continue;
     if (!found) {
       found = { ...v, s };
@@ -70,12 +74,24 @@ export async function checkClaim(answerer: Answerer, raw: string): Promise<Check
 
 const lastDay = (s: ScoredSentence) => daySpan(s.chunk.date)?.[1] ?? -1;
 
+/** How much of the claim a sentence covers apart from the claim's figures. */
+function besideFigures(concepts: Concept[], s: ScoredSentence): number {
+  let total = 0;
+  let got = 0;
+  for (const c of concepts) {
+    if (c.figure) continue;
+    total += c.weight;
+    got += c.weight * Math.max(0, ...s.matches.filter((m) => m.concept === c).map((m) => m.quality));
+  }
+  return total ? got / total : 0;
+}
+
 /** What one sentence says of the claim's figures: all of them (supported), another of the same measure, or nothing. */
 function verdictOf(
   s: ScoredSentence,
   figures: Amount[],
   figureTexts: Set<string>,
-  bestCoverage: number,
+  aboutIt: boolean,
 ): { verdict: 'supported' | 'contradicted'; rival?: string; claimed?: string } | undefined {
   const stated = sentenceAmounts(s.text);
   const matched = figures.map((f) => stated.find((m) => compareAmounts(f, m) === 'same'));
@@ -84,8 +100,7 @@ function verdictOf(
     if (matched[i]) continue;
     // The bulletin's figure for the same thing: the same measure, not itself one of the claim's figures.
     const rival = stated.find((m) => compareAmounts(f, m) === 'differs' && !figureTexts.has(normalize(m.text)));
-    if (rival && s.coverage >= bestCoverage - NEWER_MARGIN)
-      return { verdict: 'contradicted', rival: rival.text, claimed: f.text };
+    if (rival && aboutIt) return { verdict: 'contradicted', rival: rival.text, claimed: f.text };
   }
   return undefined;
 }

@@ -57,9 +57,13 @@ function matchFigure(
   return first ? { quality: 1, at: first.index, length: 2 } : undefined;
 }
 
-/** True when a text gives another value of a given figure's own unit (200米 where 400米 was asked). */
+/**
+ * True when a text gives another distance than a distance the question gives (200米 where 400米 was
+ * asked): in sport and in roads a distance names the event or the section. A claim's own figure
+ * (进度60% against 78%) is what a check compares, so other measures never count here.
+ */
 export function otherFigure(figure: NonNullable<Concept['figure']>, hay: string): boolean {
-  if (figure.kind !== 'quantity' || figure.measure === 'other' || figure.measure === 'count') return false;
+  if (figure.kind !== 'quantity' || figure.measure !== 'length') return false;
   return findMentions(hay).some(
     (x) => x.kind === figure.kind && x.measure === figure.measure && x.value !== figure.value,
   );

@@ -67,18 +67,11 @@ export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
     if (s.coverage < top * REASON_SHARE) continue;
     const next = s.siblings[s.index + 1];
     const prev = s.siblings[s.index - 1];
+    // A sentence opening with 因为 explains the one before it as much as that one's own clauses would.
+    const nextBonus = next && EXPLAINS.test(next.text) ? 0.3 : 0.15;
     const candidates: Array<[string, number, ScoredSentence]> = [
       [s.text, 0.3, s],
-      // A sentence opening with 因为 explains the one before it as much as that one's own clauses would.
-      ...(next
-        ? [
-            [next.text, EXPLAINS.test(next.text) ? 0.3 : 0.15, withNeighbour(s, next)] as [
-              string,
-              number,
-              ScoredSentence,
-            ],
-          ]
-        : []),
+      ...(next ? [[next.text, nextBonus, withNeighbour(s, next)] as [string, number, ScoredSentence]] : []),
       ...(prev ? [[prev.text, 0.1, withNeighbour(s, prev)] as [string, number, ScoredSentence]] : []),
     ];
     const naming = NAMING.test(q.norm);
@@ -127,24 +120,25 @@ function definedTerm(q: AnalyzedQuestion): Concept | undefined {
  * the best sentences that say it; else the words after the term in the best sentence.
  */
 export function pickDefinition(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const term = definedTerm(q);
+  if (!term) return undefined;
   const top = sentences[0]?.coverage ?? 0;
   const saying = sentences.slice(0, 8).filter((s) => s.coverage >= top * 0.8);
   for (const s of saying) {
-    const found = defines(q, s, true);
+    const found = defines(term, s, true);
     if (found) return found;
   }
   for (const s of sentences.slice(0, 4)) {
-    const found = defines(q, s, false);
+    const found = defines(term, s, false);
     if (found) return found;
   }
   return undefined;
 }
 
 /** What one sentence says the term is; with `strict`, only a defining pattern, never the words after it. */
-function defines(q: AnalyzedQuestion, s: ScoredSentence, strict: boolean): Extraction | undefined {
-  const term = definedTerm(q);
-  const at = term ? matchIn(term, s.norm) : undefined;
-  if (!term || !at || at.at < 0) return undefined;
+function defines(term: Concept, s: ScoredSentence, strict: boolean): Extraction | undefined {
+  const at = matchIn(term, s.norm);
+  if (!at || at.at < 0) return undefined;
   const after = s.text.slice(at.at + at.length);
   const defined = DEFINE_AFTER.exec(after);
   if (defined) {

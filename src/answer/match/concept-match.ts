@@ -37,10 +37,7 @@ const DEICTIC_PLACE = /(全|我|本|该|此)(市|省|区|县|镇|乡|村)|当地
 const DEICTIC_NAMED = /(该|本|此)(局|公司|集团|院|校|行|所|厂|中心|委|部|队|馆|社|医院|单位|企业|项目|工程)|他|她/;
 
 /** A figure of the same value and kind, however it is written (超过10亿元 = 超10亿元, 26號 = 26日). */
-function matchFigure(
-  figure: NonNullable<Concept['figure']>,
-  hay: string,
-): { quality: number; at: number; length: number } | undefined {
+function matchFigure(figure: NonNullable<Concept['figure']>, hay: string): Found | undefined {
   // A figure asked without its unit (超10亿) matches the same value of any measure (超10亿元).
   const m = findMentions(hay).find(
     (x) =>
@@ -115,18 +112,13 @@ function anotherPapers(c: Concept, context: string): boolean {
 }
 
 /** The best match of a concept in a text: exact alternatives first, then a long word found in pieces. */
-export function matchIn(
-  c: Concept,
-  hay: string,
-  context?: string,
-  headPlaces?: readonly string[],
-): { quality: number; at: number; length: number } | undefined {
+export function matchIn(c: Concept, hay: string, context?: string, headPlaces?: readonly string[]): Found | undefined {
   if (c.figure) return matchFigure(c.figure, hay);
   if (c.sound) {
     const heard = findSound(c.sound, hay);
     if (heard) return { quality: 0.8, ...heard };
   }
-  let best: { quality: number; at: number; length: number } | undefined;
+  let best: Found | undefined;
   for (const alt of c.alts) {
     const text = altNorm(alt);
     const office = c.kind !== 'entity' && !c.deputyToo && TITLES.test(text) && text.length >= 2;

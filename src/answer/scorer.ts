@@ -74,7 +74,7 @@ function scoreOne(
   q: AnalyzedQuestion,
   norm: string,
   context: string,
-  around: { previous: string; wider: string },
+  around: { previous: string; wider: string; head: string },
   issueDate: string | undefined,
   headPlaces: readonly string[],
 ): Omit<ScoredSentence, keyof Span | 'chunk' | 'rank' | 'para' | 'siblings' | 'index' | 'norm' | 'score'> {
@@ -152,7 +152,7 @@ export function scoreSentences(q: AnalyzedQuestion, hits: RetrievedChunk[], sour
       const before = `${preceding}\n${normPara.slice(0, s.start)}`;
       // A date set in the sentence before governs this one (2月7日,好消息终于传来。启东市…决定…).
       const previous = normalize(siblings[index - 1]?.text ?? '');
-      const around = { previous, wider: `${head}\n${before}` };
+      const around = { previous, wider: `${head}\n${before}`, head };
       const scored = scoreOne(q, norm, `${head}\n${before}`, around, h.chunk.date, placesOf(head));
       // A question about one issue (今天的报纸) is answered from that issue only.
       if (!inIssue) scored.complete = false;

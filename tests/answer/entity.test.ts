@@ -8,6 +8,16 @@ import { workspace } from '../helpers.js';
 
 /** Three issues of an invented paper: figures compared with earlier ones, posts, lists of parties and sectors. */
 const ISSUES: Record<string, string> = {
+  '2023-03-14.txt': `---
+date: 2023-03-14
+---
+
+1至2月岚州工业生产平稳
+
+本报讯 1月至2月，岚州全市规模以上工业增加值同比增长5.8%。
+
+全市固定资产投资同比增长7.2%。
+`,
   '2023-12-15.txt': `---
 date: 2023-12-15
 ---
@@ -87,6 +97,8 @@ date: 2023-11-08
 两家银行合并
 
 临川银行董事长冯立国表示，合并后将在原青溪农商银行服务区域新设服务站120个。
+
+临川银行董事长冯立国说，两行系统将于年底前完成整合。
 `,
   '2023-12-01.txt': `---
 date: 2023-12-01
@@ -180,6 +192,7 @@ describe('right entity, right measure, right period', () => {
       '汀阳今年一季度查处了多少件食品安全违法案件？',
       '南溪荔枝今年出口日本多少吨？',
       '2023年全球大豆产量预计有多少？',
+      '2023年一季度岚州固定资产投资增长多少？',
     ]) {
       const a = await answerer.ask(q);
       expect(a.found, `${q} → ${a.answer}`).toBe(false);

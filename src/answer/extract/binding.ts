@@ -116,9 +116,10 @@ export function namesIn(text: string): NameSpan[] {
 /**
  * Whether a span belongs to what the question names: the nearest name before it in the sentence
  * (its "owner") is one the question names (`1`), another one of the same kind when the question
- * names one of that kind (`-1`), or neither (`0`).
+ * names one of that kind (`-1`), or neither (`0`). Another owner counts where the sentence names the
+ * question's own entity too (a figure of 法国 beside 德国's); `strict`ly, another body always does.
  */
-export function ownership(s: ScoredSentence, span: Place): -1 | 0 | 1 {
+export function ownership(s: ScoredSentence, span: Place, strict = false): -1 | 0 | 1 {
   const entities = s.matches.filter((m) => m.concept.kind === 'entity');
   if (!entities.length) return 0;
   const named = (n: NameSpan) =>
@@ -134,5 +135,7 @@ export function ownership(s: ScoredSentence, span: Place): -1 | 0 | 1 {
   if (owners.some(named)) return 1;
   const askedKinds = new Set(namesIn(entities.map((m) => m.concept.label).join('，')).map((n) => n.kind));
   const ownEntityHere = entities.some((m) => m.at >= 0);
+  // Strictly, a post belongs to a body (临江银行董事长), not to where its holder comes from (广西选手).
+  if (strict) return owner.kind === 'org' && askedKinds.has('org') ? -1 : 0;
   return askedKinds.has(owner.kind) && ownEntityHere ? -1 : 0;
 }

@@ -97,7 +97,7 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
   const consider = (s: ScoredSentence, span: { start: number; end: number }, text: string, bonus: number) => {
     if (text.length < 2 || inQuestion(q, text.replace(/[“”"「」《》]/g, '')) || inFurniture(s.text, span)) return;
     // Asked by post (清河农商银行的董事长是谁): 临江银行董事长冯国栋 holds another body's post.
-    if (byPost && ownership(s, span) === -1) return;
+    if (byPost && ownership(s, span, true) === -1) return;
     const score = s.score + 0.35 + 0.4 * nearness(s, span) + bonus;
     if (!best || score > best.score)
       best = { sentence: s, span: text, context: clauseAt(s.text, span.start), score, fit: 1 };

@@ -108,7 +108,7 @@ function issueQuality(asked: Period, issueDate: string | undefined): number {
 export function periodQuality(
   asked: Period,
   norm: string,
-  around: { previous: string; wider: string },
+  around: { previous: string; wider: string; head: string },
   issueDate: string | undefined,
   asksDate: boolean,
 ): Found | -1 {
@@ -128,6 +128,9 @@ export function periodQuality(
   // The headline or an earlier paragraph may name the period; another period named there decides nothing.
   const wider = matchPeriod(asked, around.wider, anchor);
   if (wider && wider !== 'conflict') better({ quality: wider.quality * CONTEXT_CREDIT.figure, at: -1, length: 0 });
-  if (best.quality < 0.5) better({ quality: issueQuality(asked, issueDate), at: -1, length: 0 });
+  // An article whose headline or lead names only another period (1至2月) is not about the asked one,
+  // whatever its issue's date.
+  const about = wider === 'conflict' && matchPeriod(asked, around.head, anchor) === 'conflict';
+  if (best.quality < 0.5 && !about) better({ quality: issueQuality(asked, issueDate), at: -1, length: 0 });
   return best;
 }

@@ -32,6 +32,7 @@ describe('analyzeQuestion: what is asked', () => {
     ["What was Kiprotich's winning time at the marathon?", 'number', 'duration', undefined],
     ['How much water did Bailu Lake Reservoir hold on March 11?', 'number', 'volume', undefined],
     ['What was the turnout in the first round?', 'number', 'percent', undefined],
+    ['What is the on-grid electricity price of the offshore wind farm?', 'number', 'price', undefined],
     ['员工超过200人的企业派驻何种职级的干部?', 'title', undefined, undefined],
     ['南屿儿童医院院长叫什么？', 'person', undefined, undefined],
     ['涉疫案件数 截至2.11?', 'number', 'count', undefined],
@@ -98,6 +99,13 @@ describe('analyzeQuestion: what it is about', () => {
     const alts = q.concepts.flatMap((c) => c.alts.map((a) => a.text));
     expect(alts).toContain('惠萍');
     expect(alts.some((a) => a.includes('蟹'))).toBe(true);
+  });
+
+  it('keeps an English code whole (PM10, T3) and reads Q1 as a period', () => {
+    const labels = analyze("What was Nantong's average PM10 concentration in Q1 2022?").concepts.map((c) => c.label);
+    expect(labels).toContain('pm10');
+    expect(labels).not.toContain('10');
+    expect(labels).not.toContain('q1');
   });
 
   it('never bridges an English word to a Chinese particle (的, 了), which every sentence holds', () => {

@@ -93,8 +93,16 @@ export function enConcepts(
     const figure = { value: m.value, kind: m.kind, measure: m.measure };
     concepts.push({ label: m.text, alts: [exact(m.text)], weight: 1, kind: 'figure', required: true, figure });
   }
+  // PM10, T3, H7, 5G: a code written as the bulletin writes it, its number no figure of its own
+  // (Q1 and H1 are periods).
+  const codes = [...question.matchAll(/\b[a-z]{1,4}\d[\d.]*(?<!\.)\b|\b\d+g\b/gi)]
+    .map((m) => m[0].toLowerCase())
+    .filter((c) => !/^(q[1-4]|h[12])$/.test(c));
+  for (const code of codes)
+    concepts.push({ label: code, alts: [exact(code)], weight: 1.5, kind: 'entity', required: true });
+  const inCode = (n: number) => codes.some((c) => c.includes(String(n)));
   for (const n of figures.numbers) {
-    if (inPeriod(n) || measured.some((m) => m.text.includes(String(n)))) continue;
+    if (inPeriod(n) || inCode(n) || measured.some((m) => m.text.includes(String(n)))) continue;
     concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true });
   }
   const tokens = question.match(/[A-Za-z]+/g) ?? [];

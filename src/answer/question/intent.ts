@@ -251,7 +251,9 @@ export function intentOf(q: string, lang: Lang): Intent {
     // 院长叫什么: the name asked is a person's, the holder of that post.
     if (intent.slot === 'name' && lang === 'zh' && TITLES.test(text.slice(0, m.index).replace(/[的是]+$/, '')))
       intent.slot = 'person';
-    if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno') {
+    // "What is the on-grid price of…" names a measure: it asks a figure, not a definition.
+    const enDefinition = lang === 'en' && intent.slot === 'definition';
+    if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno' || enDefinition) {
       const measure = lang === 'zh' ? zhMeasure(text) : enMeasure(englishAsked(q));
       if (intent.slot === 'number') {
         // 多少 + a noun (有多少项目) counts that noun.
@@ -261,7 +263,8 @@ export function intentOf(q: string, lang: Lang): Intent {
           /^\p{Script=Han}/u.test(text.slice(m.index + m[0].length)) &&
           /^(多少|几)/.test(m[0]);
         intent.measure = measure ?? (intent.unit ? unitInfo(intent.unit).measure : counted ? 'count' : 'any');
-      } else if (measure && intent.slot === 'what' && lang === 'en') return { ...intent, slot: 'number', measure };
+      } else if (measure && (intent.slot === 'what' || enDefinition) && lang === 'en')
+        return { ...intent, slot: 'number', measure };
     }
     if (lang === 'en' && intent.slot === 'number') {
       const asked = englishAsked(q);

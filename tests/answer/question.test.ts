@@ -74,6 +74,8 @@ describe('analyzeQuestion: what it is about', () => {
     expect(near?.alts.map((a) => a.text)).toContain('港闸区');
     const spoken = analyze('公安查了多少起案子').concepts.find((c) => c.label === '案子');
     expect(spoken?.alts.map((a) => a.text)).toContain('案件');
+    const sold = analyze('戏剧节一共卖了多少张票').concepts.find((c) => c.label.startsWith('卖'));
+    expect(sold?.alts.map((a) => a.text)).toContain('售出');
   });
 
   it('gives a rank that names which thing is asked about (第二阶梯), not an idiom (第一时间)', () => {

@@ -229,7 +229,6 @@ export function zhConcepts(
   }
   const focusAt = intent.at;
   let focus: Concept | undefined;
-  let focusSpan: { start: number; end: number } | undefined;
   let focusDistance = Number.POSITIVE_INFINITY;
   const placed: Placed[] = [];
   for (const t of segment(rest, keyword)) {
@@ -268,7 +267,6 @@ export function zhConcepts(
       const between = t.end <= focusAt.start ? norm.slice(t.end, focusAt.start) : norm.slice(focusAt.end, t.start);
       if (!/[,，。;；]/.test(between) && gap < focusDistance && gap <= 6) {
         focus = concept;
-        focusSpan = t;
         focusDistance = gap;
       }
     }
@@ -277,7 +275,8 @@ export function zhConcepts(
     focus.kind = 'focus';
     focus.weight += 0.5;
     // 出口日本多少吨: a name right after the asked word is what it is of; the answer's sentence names it.
-    const object = names.find((n) => focusSpan && n.start === focusSpan.end && n.kind === 'place');
+    const at = placed.find((p) => p.concept === focus);
+    const object = names.find((n) => at && n.start === at.end && n.kind === 'place');
     const c = object && concepts.find((x) => x.label === object.text && x.kind === 'entity');
     if (c) c.inSentence = true;
   }

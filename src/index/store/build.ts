@@ -17,7 +17,7 @@ import { runGraphJobs } from '../segment/worker-jobs.js';
 import { DEFAULT_HNSW, type HnswParams } from '../vector-index.js';
 import { type IngestedFiles, ingestFiles, type Progress } from './ingest-files.js';
 import { INDEX_FORMAT, type IndexConfig, type Manifest } from './manifest.js';
-import { newBuildDir, publish } from './publish.js';
+import { newBuildDir, publishManifest } from './publish.js';
 
 export type { Progress } from './ingest-files.js';
 
@@ -191,10 +191,7 @@ export async function buildIndex(config: IndexConfig, options: BuildOptions = {}
       deleted: 0,
       idf: { docCount: ing.chunks, builtAt },
     };
-    // The manifest is written last: a folder without one is never a valid index.
-    writeFileSync(join(buildDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    publish(config.indexDir, buildDir);
-    return manifest;
+    return publishManifest(config.indexDir, buildDir, manifest);
   } catch (cause) {
     rmSync(buildDir, { recursive: true, force: true });
     throw buildFailure(cause);

@@ -4,7 +4,7 @@
  * is rewritten without them. Merges publish a build of their own after the update's, so adding an
  * issue never waits for one.
  */
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDeleted, SEGMENTS_DIR } from '../archive/archive.js';
 import { mergeSegments } from '../segment/merge.js';
@@ -14,7 +14,7 @@ import { buildFailure, DF_FILE, EMBEDDING_FILE, LEXICON_FILE, type Progress } fr
 import { newSegmentId } from './ingest-files.js';
 import type { IndexConfig, Manifest } from './manifest.js';
 import { readManifest } from './manifest.js';
-import { newBuildDir, publish } from './publish.js';
+import { newBuildDir, publishManifest } from './publish.js';
 import { linkInto, linkSegment, writeDeleted } from './update.js';
 
 /** This many segments of one tier are merged into one of the next. */
@@ -111,9 +111,7 @@ export async function compactIndex(config: IndexConfig, progress: Progress = () 
       seconds: Number(((performance.now() - t0) / 1000).toFixed(2)),
       stages: { merge: Number(((performance.now() - t0) / 1000).toFixed(3)) },
     };
-    writeFileSync(join(buildDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    publish(config.indexDir, buildDir);
-    return manifest;
+    return publishManifest(config.indexDir, buildDir, manifest);
   } catch (cause) {
     rmSync(buildDir, { recursive: true, force: true });
     throw buildFailure(cause);

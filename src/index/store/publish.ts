@@ -3,9 +3,20 @@
  * rename, which readers see atomically. Old builds are removed, but never the one being served
  * just before (a reader may still be loading it) nor one that another process is still writing.
  */
-import { existsSync, lstatSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Manifest } from './manifest.js';
 
 /** An unfinished build older than this is abandoned, whoever started it. */
 const ABANDONED_AFTER_MS = 24 * 3600_000;
@@ -75,4 +86,14 @@ export function publish(indexDir: string, buildDir: string): void {
     const finished = existsSync(join(p, 'manifest.json'));
     if (finished || abandoned(p)) rmSync(p, { recursive: true, force: true });
   }
+}
+
+/**
+ * Finishes a build: writes its manifest last (a folder without one is never a valid index), then
+ * publishes it. Every builder (full, incremental, merge) ends here.
+ */
+export function publishManifest(indexDir: string, buildDir: string, manifest: Manifest): Manifest {
+  writeFileSync(join(buildDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  publish(indexDir, buildDir);
+  return manifest;
 }

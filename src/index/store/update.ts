@@ -24,7 +24,7 @@ import { type BuildOptions, buildFailure, buildGraphs, DF_FILE, EMBEDDING_FILE, 
 import { ingestFiles, mergeLexicon } from './ingest-files.js';
 import { frequencies } from './load.js';
 import { INDEX_FORMAT, type IndexConfig, type Manifest, readManifest } from './manifest.js';
-import { newBuildDir, publish } from './publish.js';
+import { newBuildDir, publishManifest } from './publish.js';
 
 /** Hard-links a file into a new build (a copy where links are not possible). */
 export function linkInto(from: string, to: string): void {
@@ -159,9 +159,7 @@ export async function updateIndex(config: IndexConfig, options: BuildOptions = {
       deleted: deleted.size,
     };
     if (chunks === 0) throw emptyCorpusError(config.corpusDir, skipped);
-    writeFileSync(join(buildDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    publish(config.indexDir, buildDir);
-    return manifest;
+    return publishManifest(config.indexDir, buildDir, manifest);
   } catch (cause) {
     rmSync(buildDir, { recursive: true, force: true });
     throw buildFailure(cause);

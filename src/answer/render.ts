@@ -60,6 +60,10 @@ function englishLead(q: AnalyzedQuestion, ex: Extraction, lexicon: Lexicon): str
   const slot = q.intent.slot;
   if (slot === 'person' && /^[\p{Script=Han}]{2,4}$/u.test(ex.span)) return `${personInPinyin(ex.span)} (${ex.span})`;
   if (slot === 'place' && /^[\p{Script=Han}]{2,6}$/u.test(ex.span)) return `${placeInPinyin(ex.span)} (${ex.span})`;
+  // A coined name in quotes (“易来通”) is a brand: its sound, not its characters' meanings.
+  const coined = /^“(\p{Script=Han}{2,8})”$/u.exec(ex.span)?.[1];
+  if (slot === 'name' && coined)
+    return `${capital(pinyin(coined, { toneType: 'none', type: 'array' }).join(''))} (${ex.span})`;
   if ((slot === 'org' || slot === 'name') && ex.span.length <= 16) {
     const meaning = gloss(ex.span, lexicon);
     return meaning ? `${ex.span} [${meaning}]` : ex.span;

@@ -205,8 +205,11 @@ export function findNames(text: string): NameSpan[] {
     }
     // 南溟航空, 汀阳药业: a proper name and the firm's trade make a company's short name.
     const prev = ts[i - 1];
+    // 南通电子健康通行证: after a known place, a trade word before another noun modifies that noun.
+    const modifies = /^(ns|nz)$/.test(prev?.tag ?? '') && /^(n|a|an|vn)$/.test(ts[i + 1]?.tag ?? '');
     if (
       INDUSTRY.test(t.word) &&
+      !modifies &&
       prev &&
       /^(ns|nz|x|j|nr|nrt)$/.test(prev.tag) &&
       prev.word.length >= 2 &&

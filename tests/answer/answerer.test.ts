@@ -93,6 +93,13 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('许君挂钩的是哪家企业?')).answer).toMatch(/^紫昕花边/);
   });
 
+  it('answers a name question with the quoted name that follows the asked thing', async () => {
+    expect((await seeded.answerer.ask('南通电子健康通行证叫啥名字')).answer).toMatch(/^“易来通”/);
+    // A coined name is a brand: English gives its sound, not its characters' meanings.
+    const en = await seeded.answerer.ask("What is the name of Nantong's electronic health pass?");
+    expect(en.answer).toMatch(/^Yilaitong \(“易来通”\)/);
+  });
+
   it('answers what-is questions with what the bulletin says the thing is', async () => {
     expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
     expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toContain('电子健康通行证');

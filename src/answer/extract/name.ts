@@ -46,6 +46,19 @@ function quoted(text: string): Array<{ start: number; end: number; text: string 
   }));
 }
 
+/** Between the asked thing and its quoted name: nothing (电子健康通行证“易来通”) or a naming verb. */
+const NAMING = /^(名为|名叫|叫做|叫|称为|称作|即)?$/;
+
+/** A quoted name that follows the question's own words in the sentence: the name of what they describe. */
+function namesAsked(s: ScoredSentence, n: { start: number; text: string }): boolean {
+  return (
+    /^[“"「《]/.test(n.text) &&
+    s.matches.some(
+      (x) => x.at >= 0 && x.at + x.length <= n.start && NAMING.test(s.text.slice(x.at + x.length, n.start)),
+    )
+  );
+}
+
 /**
  * Where the answer should stand relative to the question's words: `after` the last concept before
  * a question word that ends the question (…挂钩的是哪家企业), `before` the first concept after a
@@ -110,7 +123,7 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
     const spans = slot === 'name' ? [...quoted(s.text), ...names.filter((n) => n.kind !== 'person')] : names;
     let adjacent = false;
     for (const n of spans) {
-      const inside = beside !== undefined && n.start >= beside.start && n.end <= beside.end;
+      const inside = (beside !== undefined && n.start >= beside.start && n.end <= beside.end) || namesAsked(s, n);
       adjacent ||= inside && !inQuestion(q, n.text);
       consider(s, n, n.text, inside ? 0.3 : 0);
     }

@@ -191,6 +191,12 @@ export class Lexicon {
   translate(word: string): Array<[string, number]> {
     const s = stem(word);
     const own = this.state.en[s];
+    // unsold, unpaid, nonpayment: the dictionary lacks the negated form; its root says what it is about.
+    const root = own ? undefined : /^(un|non)([a-z]{4,})$/.exec(word.toLowerCase())?.[2];
+    if (root) {
+      const borrowed = this.translate(root).map(([zh, w]) => [zh, w * 0.8] as [string, number]);
+      if (borrowed.length) return borrowed;
+    }
     if (own || s.length < 6) return own ?? [];
     this.prefixes ??= Object.keys(this.state.en).reduce((m, k) => {
       if (k.length >= 6) m.set(k.slice(0, 6), [...(m.get(k.slice(0, 6)) ?? []), k]);

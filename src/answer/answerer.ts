@@ -14,6 +14,7 @@ import { acrossIssues, type IssueAnswers } from './extract/over-time.js';
 import { type FollowUp, followUpOf, preferArticle, type Topic, topicAfter } from './follow-up.js';
 import { rewriteFollowUp } from './follow-up-model.js';
 import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
+import { roleHolderQuestion } from './match/role-holder.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question/analyze.js';
 import { periodBounds } from './question/when.js';
 import { answerLead, citationOf, cut, MAX_ANSWER, renderAnswer, renderChange } from './render.js';
@@ -207,13 +208,21 @@ export class Answerer implements IndexHolder {
     const followUp = read?.followUp;
     const asked = followUp?.standalone ?? text;
     // A question read as it stands keeps the analysis made to decide it.
-    const evidence = await this.evidence(asked, snapshot, followUp ? undefined : read?.q);
-    const { q, hits, timings, vectorError } = evidence;
+    let evidence = await this.evidence(asked, snapshot, followUp ? undefined : read?.q);
     const articleId = followUp && options.topic?.articleId;
-    const sentences = articleId ? preferArticle(evidence.sentences, articleId) : evidence.sentences;
+    let sentences = articleId ? preferArticle(evidence.sentences, articleId) : evidence.sentences;
     const t1 = performance.now();
     const threshold = this.options.foundThreshold ?? FOUND_THRESHOLD;
-    const ex = extract(q, sentences, threshold);
+    let ex = extract(evidence.q, sentences, threshold);
+    // 那个最美渔技员干这行多少年了: the role's holder is named, and the answer stands by the name.
+    const byHolder = ex ? undefined : roleHolderQuestion(evidence.q, sentences);
+    let naming: ScoredSentence | undefined;
+    if (byHolder) {
+      const second = await this.evidence(byHolder.text, snapshot);
+      const found = extract(second.q, second.sentences, threshold);
+      if (found) [evidence, sentences, ex, naming] = [second, second.sentences, found, byHolder.naming];
+    }
+    const { q, hits, timings, vectorError } = evidence;
     const chosen = ex && acrossIssues(q, sentences, ex, threshold[q.lang]);
     const tExtract = performance.now() - t1;
     const elapsed = performance.now() - t0;
@@ -231,7 +240,7 @@ export class Answerer implements IndexHolder {
       truncated,
       source: 'extractive' as const,
     };
-    const extractive = this.extractive(q, chosen, sentences, snapshot);
+    const extractive = this.extractive(q, chosen, sentences, snapshot, naming);
     const lead = chosen && answerLead(q, chosen.main, snapshot.index.lexicon);
     const answer: TracedAnswer = {
       ...base,
@@ -272,6 +281,7 @@ export class Answerer implements IndexHolder {
     chosen: IssueAnswers | undefined,
     sentences: ScoredSentence[],
     snapshot: Snapshot,
+    naming?: ScoredSentence,
   ): Pick<Answer, 'found' | 'answer' | 'citations' | 'related' | 'confidence'> {
     const note = readAsNote(q, snapshot.newest);
     if (!chosen) {
@@ -290,7 +300,10 @@ export class Answerer implements IndexHolder {
     return {
       found: true,
       answer: cut(text, MAX_ANSWER - note.length) + note,
-      citations: [main, ...(earlier ? [earlier] : [])].map((e, i) => citationOf(e.sentence, i + 1)),
+      // The sentence that names the asked role's holder is cited after the answer's own.
+      citations: [main.sentence, ...(earlier ? [earlier.sentence] : []), ...(naming ? [naming] : [])].map((s, i) =>
+        citationOf(s, i + 1),
+      ),
       confidence: Number(main.sentence.coverage.toFixed(3)),
     };
   }

@@ -100,6 +100,12 @@ describe('Answerer behaviour', () => {
     expect(en.answer).toMatch(/^Yilaitong \(“易来通”\)/);
   });
 
+  it('follows a role to the person the bulletin names for it, and cites both sentences', async () => {
+    const a = await seeded.answerer.ask('那个最美渔技员干这行多少年了');
+    expect(a.answer).toMatch(/^42年/);
+    expect(a.citations.map((c) => c.quote).join('')).toContain('最美渔技员');
+  });
+
   it('answers what-is questions with what the bulletin says the thing is', async () => {
     expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
     expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toContain('电子健康通行证');

@@ -94,7 +94,8 @@ const DATE_RE = new RegExp(
     '(\\d{1,2})月(\\d{1,2})(?:日|号)?(?:上午|下午|晚上|晚|凌晨|早上)?',
     '(\\d{4})年(\\d{1,2})月(?:份)?(?:底|初|中旬|上旬|下旬)?',
     '(\\d{1,2})月(底|初|中旬|上旬|下旬|份)',
-    '(?<![\\d.])(\\d{1,2})(?:日|号)(?:上午|下午|晚上|晚|凌晨|早上)?',
+    // 3号线, 5号楼, 1号门 name things, not days.
+    '(?<![\\d.])(\\d{1,2})(?:日|号(?![线楼院门机位馆台口厅舱库房]))(?:上午|下午|晚上|晚|凌晨|早上)?',
     '(\\d{4})年(?:(?:第)?[一二三四1-4]季度|上半年|下半年|前三季度|底|初|末)?(?![\\d月])',
     '(?:第)?[一二三四1-4]季度|上半年|下半年|前三季度',
     '大年(?:初[一二三四五六七八九十]|三十)|春节(?:前|后|以来|期间)|节后',
@@ -124,11 +125,30 @@ function dateValue(m: RegExpExecArray): number {
 const approxOf = (...parts: Array<string | undefined>) =>
   parts.some((p) => p && /近|约|超|逾|多|余|来|将近|接近|不足|不到|至少|以上|左右/.test(p));
 
+/** Parts of the day before a clock time. */
+const DAYPARTS = '凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|夜里|当晚|当天|每天|每日';
+
 const PATTERNS: Pattern[] = [
   {
     kind: 'date',
     re: DATE_RE,
     read: (m) => ({ value: dateValue(m), unit: 'date', measure: 'date', approx: false }),
+  },
+  {
+    // A time of day: 17时30分, 晚上11点, 8点半, 18:00 (hhmm). 3点要求 counts items: 点 needs a clock's company.
+    kind: 'date',
+    re: new RegExp(
+      `(${DAYPARTS})?(\\d{1,2})(?:时(?:(\\d{1,2})分|半)?|点(?:(\\d{1,2})分|半|钟)?|:(\\d{2}))(?![\\d:])`,
+      'g',
+    ),
+    read: (m) => {
+      const [all, part, h = '', m1, m2, m3] = m;
+      if (all.includes('点') && !part && !/[分半钟]$/.test(all)) return undefined;
+      const hour = Number(h) + (part && /下午|傍晚|晚|夜/.test(part) && Number(h) < 12 ? 12 : 0);
+      const minute = Number(m1 ?? m2 ?? m3 ?? 0) + (all.endsWith('半') ? 30 : 0);
+      if (hour > 24 || minute >= 60) return undefined;
+      return { value: hour * 100 + minute, unit: 'clock', measure: 'clock', approx: false };
+    },
   },
   {
     // A match score: 4比2, 3∶1.
@@ -382,6 +402,7 @@ function englishNumber(value: number): string {
  */
 export function mentionToEnglish(m: Mention): string {
   const t = normalize(m.text);
+  if (m.measure === 'clock') return `${Math.floor(m.value / 100)}:${String(m.value % 100).padStart(2, '0')}`;
   if (m.kind === 'date') {
     const ymd = /(\d{4})年(\d{1,2})月(\d{1,2})/.exec(t);
     if (ymd) return `${MONTHS[Number(ymd[2]) - 1] ?? ymd[2]} ${Number(ymd[3])}, ${ymd[1]}`;

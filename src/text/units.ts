@@ -21,6 +21,7 @@ export type Measure =
   | 'ordinal'
   | 'score'
   | 'date'
+  | 'clock'
   | 'other';
 
 /** A unit: what it measures and its size in the measure's base unit (money: per currency). */

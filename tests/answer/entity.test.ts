@@ -122,6 +122,7 @@ date: 2023-12-01
 
 岚州马拉松男子全程冠军由肯尼亚选手基普罗蒂奇获得，来自云川的何宇航获得男子全程第5名。
 “名医下基层”活动首批86名专家已到岗。
+3号线一期首班车时间为6时，末班车时间为23时。儿童夜间门诊开诊时间为每天18时至23时。
 `,
 };
 
@@ -206,6 +207,12 @@ describe('right entity, right measure, right period', () => {
 
   it('finds an abbreviation written out (残运会 for 残疾人运动会)', async () => {
     expect((await answerer.ask('这次在汀阳闭幕的省残运会是第几届？')).answer).toMatch(/第九届/);
+  });
+
+  it('answers 几点 with a time of day (a range when one is given), never a line number or a count', async () => {
+    expect((await answerer.ask('3号线末班车几点啊？')).answer).toMatch(/^23时/);
+    expect((await answerer.ask('儿童夜间门诊几点到几点开诊？')).answer).toMatch(/^每天18时至23时/);
+    expect((await answerer.ask('What time does the first train of Line 3 leave?')).answer).toMatch(/^6:00/);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

@@ -110,6 +110,14 @@ describe('analyzeQuestion: what it is about', () => {
     expect(labels).not.toContain('q1');
   });
 
+  it('reads a numbered thing as the bulletin numbers it (Line 3 is 3号线) and 几点 as a time of day', () => {
+    const line = analyze('What time does the last train of Line 3 leave?');
+    expect(line.concepts.find((c) => c.label === 'Line 3')?.alts.map((a) => a.text)).toEqual(['3号线']);
+    expect(line.concepts.map((c) => c.label)).not.toContain('3');
+    expect(line.intent).toMatchObject({ slot: 'date', grain: 'time' });
+    expect(analyze('3号线末班车几点啊？').intent).toMatchObject({ slot: 'date', grain: 'time' });
+  });
+
   it('never bridges an English word to a Chinese particle (的, 了), which every sentence holds', () => {
     const alts = analyze('How many new cases did Nantong report?').concepts.flatMap((c) => c.alts.map((a) => a.text));
     for (const particle of ['的', '了', '是', '在', '和']) expect(alts).not.toContain(particle);

@@ -90,6 +90,17 @@ describe('sports marks', () => {
     expect(findMentions('吴欣然以8秒03夺冠')[0]).toMatchObject({ value: 8.03, measure: 'duration' });
   });
 
+  it('reads times of day, but not 3点要求 or 3号线', () => {
+    const clocks = (t: string) => findMentions(t).map((m) => [m.text, m.measure, m.value, mentionToEnglish(m)]);
+    expect(clocks('结束时间不早于17时30分')).toEqual([['17时30分', 'clock', 1730, '17:30']]);
+    expect(clocks('晚上8点半开始')).toEqual([['晚上8点半', 'clock', 2030, '20:30']]);
+    expect(clocks('提出3点要求').some(([, measure]) => measure === 'clock')).toBe(false);
+    expect(clocks('3号线末班车时间为23时').map(([text, measure]) => `${text}/${measure}`)).toEqual([
+      '3/other',
+      '23时/clock',
+    ]);
+  });
+
   it('reads 第3号 as a rank, not the third day', () => {
     expect(findMentions('今年第3号台风')[0]).toMatchObject({ text: '第3号', kind: 'ordinal', value: 3 });
   });

@@ -57,7 +57,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.
  */
 export function compareAmounts(claimed: Amount, stated: Amount): 'same' | 'differs' | 'unrelated' {
   if (claimed.kind === 'date' || stated.kind === 'date') {
-    if (claimed.kind !== stated.kind) return 'unrelated';
+    // A time of day (23时) and a day (11月23日) are not two values of one thing.
+    if (claimed.kind !== stated.kind || claimed.measure !== stated.measure) return 'unrelated';
     return claimed.value === stated.value ? 'same' : 'differs';
   }
   if (claimed.measure === 'other' || claimed.base === undefined) {

@@ -18,12 +18,17 @@ import { denies } from './yes-no.js';
 
 /** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
 /** How precise a date mention is. */
-function grainOfMention(text: string): 'year' | 'quarter' | 'month' | 'day' {
+function grainOfMention(m: Mention): 'year' | 'quarter' | 'month' | 'day' | 'time' {
+  const text = m.text;
+  if (m.measure === 'clock') return 'time';
   if (/[日号]/.test(text)) return 'day';
   if (/季度|半年/.test(text)) return 'quarter';
   if (/月/.test(text)) return 'month';
   return 'year';
 }
+
+/** The end of a range of times of day, after its start: 至23时, 到晚上8点半, -18:00. */
+const CLOCK_UNTIL = /^(至|到|—|-|~)(凌晨|早上|上午|中午|下午|傍晚|晚上|次日)?\d{1,2}(时|点|:\d{2})(\d{1,2}分|半)?/;
 
 const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
 /** Verbs of change right before a figure: 增长3.2%, 下降1.5个百分点. */
@@ -38,7 +43,8 @@ const GENERIC_CLASSIFIER = /^(个|块|只|件|样)$/;
 /** How well a mention fits the asked measure: 1 right, 0.5 acceptable, 0 wrong. */
 function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = ''): number {
   const { slot, measure, unit } = q.intent;
-  if (slot === 'date') return m.kind === 'date' ? 1 : 0;
+  // 几点 wants a time of day; 哪天 or 什么时候 a date, not the hour.
+  if (slot === 'date') return m.kind === 'date' && (m.measure === 'clock') === (q.intent.grain === 'time') ? 1 : 0;
   if (slot === 'ordinal') return m.kind === 'ordinal' ? 1 : 0;
   if (m.kind === 'date' || m.kind === 'ordinal') return 0;
   if (unit) {
@@ -134,7 +140,7 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       if (f === 0) continue;
       if (m.kind === 'date') {
         const grain = q.intent.grain;
-        const mine = grainOfMention(m.text);
+        const mine = grainOfMention(m);
         if (grain && grain === mine) f *= 1.2;
         // 'Which day' wants a day, not the year the article mentions in passing.
         else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
@@ -185,7 +191,10 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       if (!best || score > best.score) {
         const sentence = own ? s : joinSentences(from, s);
         const pick = (own && respectively(q, s.text, m)) || m;
-        best = { sentence, span: pick.text, context: clauseAt(from.text, pick.start), mention: pick, score, fit: f };
+        // 18时至23时: a time of day opening a range answers with the range.
+        const until = pick.measure === 'clock' ? (CLOCK_UNTIL.exec(from.text.slice(pick.end))?.[0] ?? '') : '';
+        const span = pick.text + until;
+        best = { sentence, span, context: clauseAt(from.text, pick.start), mention: pick, score, fit: f };
       }
     }
     if (q.intent.slot === 'ordinal') {

@@ -38,6 +38,17 @@ const PINYIN_WORD = new RegExp(`^(?:${INITIAL}${FINAL}){2,}$`);
 /** Pinyin of administrative suffixes that English names leave out. */
 const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
 
+/** Numbered things and how the bulletin writes their number (T: the code, as in T2). */
+const NUMBERED: Record<string, string[]> = {
+  line: ['号线'],
+  terminal: ['号航站楼', 'T'],
+  gate: ['号门'],
+  building: ['号楼'],
+  hall: ['号馆', '号厅'],
+  berth: ['号泊位'],
+};
+const NUMBERED_RE = new RegExp(`\\b(${Object.keys(NUMBERED).join('|')})\\s+(\\d{1,3})\\b`, 'gi');
+
 /** Runs of one to three words read as pinyin of a corpus name; returns the word positions used. */
 function pinyinNames(tokens: string[], lexicon: Lexicon, concepts: Concept[]): Set<number> {
   const used = new Set<number>();
@@ -100,7 +111,14 @@ export function enConcepts(
     .filter((c) => !/^(q[1-4]|h[12])$/.test(c));
   for (const code of codes)
     concepts.push({ label: code, alts: [exact(code)], weight: 1.5, kind: 'entity', required: true });
-  const inCode = (n: number) => codes.some((c) => c.includes(String(n)));
+  // Line 3, Terminal 2: the bulletin numbers them 3号线, 2号航站楼.
+  const numbered = [...question.matchAll(NUMBERED_RE)].map((m) => {
+    const [word = '', n = ''] = [m[1]?.toLowerCase(), m[2]];
+    const alts = (NUMBERED[word] ?? []).map((suffix) => exact(suffix.startsWith('T') ? `T${n}` : `${n}${suffix}`));
+    concepts.push({ label: m[0], alts, weight: 2, kind: 'entity', required: true });
+    return { word, n };
+  });
+  const inCode = (n: number) => codes.some((c) => c.includes(String(n))) || numbered.some((x) => x.n === String(n));
   for (const n of figures.numbers) {
     if (inPeriod(n) || inCode(n) || measured.some((m) => m.text.includes(String(n)))) continue;
     concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true });
@@ -115,7 +133,9 @@ export function enConcepts(
     tokens.filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst)).map((t) => t.toLowerCase()),
   );
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
-  const words = englishWords(withoutDates).filter((w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w));
+  const words = englishWords(withoutDates).filter(
+    (w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w) && !numbered.some((x) => x.word === w),
+  );
   const afterWh = englishWords(question.slice(whEnd))[0];
   // "Who is the Party secretary of…" asks for whoever holds a post (its last word before "of");
   // "who chaired…" for whoever did something.

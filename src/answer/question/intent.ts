@@ -33,7 +33,7 @@ export interface Intent {
   /** A unit the question names (`千米` in 多少千米, `jin` in how many jin). */
   unit?: string;
   /** For `date`: how precise a date it asks for (哪年, 哪个季度, 几月, 哪天); any when it does not say (什么时候). */
-  grain?: 'year' | 'quarter' | 'month' | 'day';
+  grain?: 'year' | 'quarter' | 'month' | 'day' | 'time';
   /** Where the question word is in the normalised question, for finding the asked thing next to it. */
   at?: { start: number; end: number };
 }
@@ -42,6 +42,7 @@ type Rule = [RegExp, (m: RegExpExecArray) => Intent];
 
 /** How precise a date a question word asks for. */
 function grainOf(word: string): Pick<Intent, 'grain'> {
+  if (/几点|时刻|time/.test(word)) return { grain: 'time' };
   if (/年/.test(word)) return { grain: 'year' };
   if (/季度/.test(word)) return { grain: 'quarter' };
   if (/[天日号]/.test(word) || /几月几/.test(word)) return { grain: 'day' };
@@ -113,6 +114,7 @@ const ZH_RULES: Rule[] = [
     /为什么|为啥|为何|怎么会|什么原因|原因是什么|原因|因为什么|凭什么|干嘛要|为了什么|由来|从哪来|怎么来的|哪来的|因何|依据.{0,8}而来/,
     () => ({ slot: 'reason' }),
   ],
+  [/几点(钟|几分)?|几时几分|什么时刻|哪个时刻/, (m) => ({ slot: 'date', ...grainOf(m[0]) })],
   [
     /什么时候|啥时候|何时|哪天|哪一天|哪日|几月几[号日]|几号|哪年|哪一年|几月份?|哪个月|什么时间|哪个时间|多会儿|什么日子|截至何时|日期|哪个季度|哪一季度|什么季度/,
     (m) => ({ slot: 'date', ...grainOf(m[0]) }),
@@ -174,7 +176,7 @@ const EN_RULES: Rule[] = [
   ],
   [/\bwhy\b|\bfor what reason\b|\bwhat (was|is) the reason\b|\bwhat reasons?\b/, () => ({ slot: 'reason' })],
   [
-    /\bwhen\b|\bwhat (date|day|time|year|month|quarter)\b|\bwhich (date|day|year|month|quarter)\b|\bon what day\b|\bby when\b/,
+    /\bwhen\b|\bwhat (date|day|time(?! of)|year|month|quarter)\b|\bwhich (date|day|year|month|quarter)\b|\bon what day\b|\bby when\b/,
     (m) => ({
       slot: 'date',
       ...grainOf(

@@ -94,6 +94,8 @@ const DATE_RE = new RegExp(
     '(\\d{1,2})月(\\d{1,2})(?:日|号)?(?:上午|下午|晚上|晚|凌晨|早上)?',
     '(\\d{4})年(\\d{1,2})月(?:份)?(?:底|初|中旬|上旬|下旬)?',
     '(\\d{1,2})月(底|初|中旬|上旬|下旬|份)',
+    // 2024届 (毕业生) is a year's class, not a count.
+    '(?<![\\d.])(?:19|20)\\d{2}届',
     // 3号线, 5号楼, 1号门 name things, not days.
     '(?<![\\d.])(\\d{1,2})(?:日|号(?![线楼院门机位馆台口厅舱库房]))(?:上午|下午|晚上|晚|凌晨|早上)?',
     '(\\d{4})年(?:(?:第)?[一二三四1-4]季度|上半年|下半年|前三季度|底|初|末)?(?![\\d月])',
@@ -118,7 +120,7 @@ function dateValue(m: RegExpExecArray): number {
   if (y3 && m3) return Number(m3) * 100;
   if (m4) return Number(m4) * 100 + (edge === '底' ? 31 : edge === '初' ? 1 : 15);
   if (d5) return Number(d5);
-  const year = /(\d{4})年/.exec(m[0]);
+  const year = /(\d{4})[年届]/.exec(m[0]);
   return year ? Number(year[1]) * 10000 : 0;
 }
 

@@ -116,6 +116,7 @@ describe('analyzeQuestion: what it is about', () => {
     expect(line.concepts.map((c) => c.label)).not.toContain('3');
     expect(line.intent).toMatchObject({ slot: 'date', grain: 'time' });
     expect(analyze('3号线末班车几点啊？').intent).toMatchObject({ slot: 'date', grain: 'time' });
+    expect(analyze('招聘会岗位平均月薪多少？').intent).toMatchObject({ slot: 'number', measure: 'money' });
   });
 
   it('never bridges an English word to a Chinese particle (的, 了), which every sentence holds', () => {

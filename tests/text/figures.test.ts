@@ -101,6 +101,10 @@ describe('sports marks', () => {
     ]);
   });
 
+  it('reads 2024届 as a year, not a count', () => {
+    expect(findMentions('2024届高校毕业生')[0]).toMatchObject({ text: '2024届', kind: 'date', value: 20240000 });
+  });
+
   it('reads 第3号 as a rank, not the third day', () => {
     expect(findMentions('今年第3号台风')[0]).toMatchObject({ text: '第3号', kind: 'ordinal', value: 3 });
   });

@@ -57,6 +57,9 @@ export interface SentenceSource {
   preceding(chunk: Chunk): string;
 }
 
+/** Credit of a name found only in an earlier sentence of the article, not its headline, lead or previous sentence. */
+const FAR_CREDIT = 0.3;
+
 /** A sentence that only the context makes relevant must still carry part of the question itself. */
 const MIN_OWN_SHARE = 0.25;
 
@@ -105,7 +108,13 @@ function scoreOne(
     const inContext = matchIn(c, context, context, headPlaces);
     // 庞若溪400米个人混合泳: a sentence giving another 200米 speaks of another event, whatever the context says.
     const other = !inSentence && c.figure && c.required && otherFigure(c.figure, norm);
-    const contextQuality = other ? 0 : (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
+    let contextQuality = other ? 0 : (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
+    // A name the headline, lead or previous sentence does not give, but some earlier sentence does
+    // (亚太地区恢复至54%), is that sentence's subject, not every later one's.
+    if (c.kind === 'entity' && contextQuality > 0) {
+      const near = matchIn(c, `${around.head}\n${around.previous}`, context, headPlaces);
+      contextQuality = Math.max((near?.quality ?? 0) * CONTEXT_CREDIT.entity, (inContext?.quality ?? 0) * FAR_CREDIT);
+    }
     if (inSentence && inSentence.quality >= contextQuality) {
       matches.push({ concept: c, quality: inSentence.quality, at: inSentence.at, length: inSentence.length });
       got += c.weight * inSentence.quality;

@@ -18,6 +18,18 @@ date: 2023-03-14
 
 全市固定资产投资同比增长7.2%。
 `,
+  '2023-08-20.txt': `---
+date: 2023-08-20
+---
+
+上半年全球国际游客人次恢复至疫情前的84%
+
+本报讯 全球旅游业理事会发布报告，上半年全球国际游客人次恢复至2019年同期的84%。
+
+分地区看，中东地区恢复至2019年同期的120%，欧洲恢复至95%，亚太地区恢复至54%。
+
+理事会主席门多萨预计，全年国际游客人次将恢复至疫情前的80%至95%。
+`,
   '2023-12-15.txt': `---
 date: 2023-12-15
 ---
@@ -213,6 +225,10 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('3号线末班车几点啊？')).answer).toMatch(/^23时/);
     expect((await answerer.ask('儿童夜间门诊几点到几点开诊？')).answer).toMatch(/^每天18时至23时/);
     expect((await answerer.ask('What time does the first train of Line 3 leave?')).answer).toMatch(/^6:00/);
+  });
+
+  it("takes a name given only by an earlier sentence as that sentence's subject, not the later ones", async () => {
+    expect((await answerer.ask('上半年亚太地区国际游客恢复到疫情前的多少？')).answer).toMatch(/^54%/);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

@@ -60,6 +60,9 @@ export interface SentenceSource {
 /** Credit of a name found only in an earlier sentence of the article, not its headline, lead or previous sentence. */
 const FAR_CREDIT = 0.3;
 
+/** Quality from which a match is the name itself (or an alternative spelling), not a reference to it. */
+const LITERAL = 0.8;
+
 /** A sentence that only the context makes relevant must still carry part of the question itself. */
 const MIN_OWN_SHARE = 0.25;
 
@@ -111,7 +114,8 @@ function scoreOne(
     let contextQuality = other ? 0 : (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
     // A name the headline, lead or previous sentence does not give, but some earlier sentence does
     // (亚太地区恢复至54%), is that sentence's subject, not every later one's.
-    if (c.kind === 'entity' && contextQuality > 0) {
+    // (全市 read as the paper's city is the article's setting, not one sentence's.)
+    if (c.kind === 'entity' && (inContext?.quality ?? 0) >= LITERAL) {
       const near = matchIn(c, `${around.head}\n${around.previous}`, context, headPlaces);
       contextQuality = Math.max((near?.quality ?? 0) * CONTEXT_CREDIT.entity, (inContext?.quality ?? 0) * FAR_CREDIT);
     }

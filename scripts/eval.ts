@@ -6,6 +6,7 @@
  *   styles-heldout  the same kinds by another writer, never tuned on (aggregates only)
  *   newsdesk-tune / newsdesk-heldout   ~330 short news articles of many topics (per answer type)
  *   newsdesk2-tune / newsdesk2-heldout  a second archive (124 articles, 2024) by another blind writer
+ *   nearmiss-tune / nearmiss-heldout, nearmiss2-…   near misses of six kinds and controls on both archives
  *   dated           the seed plus a small dated archive (per kind: latest, dated, uncovered, change…)
  *   seed-archive / styles-archive   the seed's questions asked of the seed plus that archive
  * `--list` prints each question's outcome, for tuning sets only: held-out sets print aggregates.
@@ -43,6 +44,23 @@ const SETS: EvalSet[] = [
   {
     name: 'newsdesk2-heldout',
     file: 'tests/eval/newsdesk2/heldout.jsonl',
+    corpus: NEWSDESK2,
+    by: 'type',
+    heldout: true,
+  },
+  // Near misses of every kind (another entity, period, measure, post, detail, rank) and controls, on both archives.
+  { name: 'nearmiss-tune', file: 'tests/eval/newsdesk/nearmiss-tune.jsonl', corpus: NEWSDESK, by: 'type' },
+  { name: 'nearmiss2-tune', file: 'tests/eval/newsdesk2/nearmiss-tune.jsonl', corpus: NEWSDESK2, by: 'type' },
+  {
+    name: 'nearmiss-heldout',
+    file: 'tests/eval/newsdesk/nearmiss-heldout.jsonl',
+    corpus: NEWSDESK,
+    by: 'type',
+    heldout: true,
+  },
+  {
+    name: 'nearmiss2-heldout',
+    file: 'tests/eval/newsdesk2/nearmiss-heldout.jsonl',
     corpus: NEWSDESK2,
     by: 'type',
     heldout: true,

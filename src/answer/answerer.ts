@@ -4,7 +4,7 @@
  */
 import { InputError } from '../core/errors.js';
 import { BILINGUAL_EMPTY_QUESTION, MESSAGES } from '../core/messages.js';
-import type { Answer, Citation, Lang } from '../core/types.js';
+import type { Answer, Lang } from '../core/types.js';
 import { rangeOf } from '../index/chunk-days.js';
 import type { ArticleHead, IndexHolder, IssueSummary, LoadedIndex } from '../index/loaded-index.js';
 import { detectLang } from '../text/normalize.js';
@@ -16,8 +16,7 @@ import { rewriteFollowUp } from './follow-up-model.js';
 import { type AnswerStats, type LlmOptions, llmAnswer } from './llm-answer.js';
 import { roleHolderQuestion } from './match/role-holder.js';
 import { type AnalyzedQuestion, analyzeQuestion } from './question/analyze.js';
-import { periodBounds } from './question/when.js';
-import { answerLead, citationOf, cut, MAX_ANSWER, renderAnswer, renderChange } from './render.js';
+import { answerLead, citationOf, cut, MAX_ANSWER, readAsNote, related, renderAnswer, renderChange } from './render.js';
 import { mergeHits, type Retrieval, type RetrievalTimings, type RetrievedChunk, searchPasses } from './retriever.js';
 import { type ScoredSentence, scoreSentences } from './scorer.js';
 import { Snapshot } from './snapshot.js';
@@ -317,29 +316,4 @@ export class Answerer implements IndexHolder {
     const period = q.time.periods.map((p) => p.text).join(q.lang === 'zh' ? '、' : ', ');
     return say.dates.uncovered(period, say.dates.issue(first), say.dates.issue(snapshot.newest));
   }
-}
-
-/** How relative time words (上周, last week) were read, said after the answer; empty when there were none. */
-function readAsNote(q: AnalyzedQuestion, newest: string | undefined): string {
-  const say = MESSAGES[q.lang].dates;
-  return q.time.periods
-    .filter((p) => p.relative)
-    .map((p) => {
-      const [from, to] = periodBounds(p) ?? [];
-      return from && to ? say.readAs(p.text, say.issue(from), say.issue(to), say.issue(newest)) : '';
-    })
-    .join('');
-}
-
-/** The closest passages of an unanswered question, one per article, labelled as not an answer by front ends. */
-function related(sentences: ScoredSentence[]): Citation[] {
-  const seen = new Set<string>();
-  const out: Citation[] = [];
-  for (const s of sentences) {
-    if (out.length >= 2 || s.coverage <= 0) break;
-    if (seen.has(s.chunk.articleId)) continue;
-    seen.add(s.chunk.articleId);
-    out.push(citationOf(s, out.length + 1));
-  }
-  return out;
 }

@@ -7,6 +7,7 @@ import { mentionToEnglish } from '../text/figures.js';
 import { words } from '../text/tokenizer.js';
 import type { Extraction } from './extract/extraction.js';
 import type { AnalyzedQuestion } from './question/analyze.js';
+import { periodBounds } from './question/when.js';
 import type { ScoredSentence } from './scorer.js';
 
 /** Longest answer text; the citation carries the full sentence. */
@@ -117,4 +118,29 @@ export function citationOf(s: ScoredSentence, n: number): Citation {
     paragraph: chunk.paragraph,
     ...(chunk.date ? { date: chunk.date } : {}),
   };
+}
+
+/** How relative time words (上周, last week) were read, said after the answer; empty when there were none. */
+export function readAsNote(q: AnalyzedQuestion, newest: string | undefined): string {
+  const say = MESSAGES[q.lang].dates;
+  return q.time.periods
+    .filter((p) => p.relative)
+    .map((p) => {
+      const [from, to] = periodBounds(p) ?? [];
+      return from && to ? say.readAs(p.text, say.issue(from), say.issue(to), say.issue(newest)) : '';
+    })
+    .join('');
+}
+
+/** The closest passages of an unanswered question, one per article, labelled as not an answer by front ends. */
+export function related(sentences: ScoredSentence[]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const s of sentences) {
+    if (out.length >= 2 || s.coverage <= 0) break;
+    if (seen.has(s.chunk.articleId)) continue;
+    seen.add(s.chunk.articleId);
+    out.push(citationOf(s, out.length + 1));
+  }
+  return out;
 }

@@ -119,6 +119,13 @@ describe('analyzeQuestion: what it is about', () => {
     expect(analyze('招聘会岗位平均月薪多少？').intent).toMatchObject({ slot: 'number', measure: 'money' });
   });
 
+  it('reads the words of an English figure as that figure only ("worth over 1 billion yuan")', () => {
+    const q = analyze('How many major projects worth over 1 billion yuan will resume in Haimen?');
+    const labels = q.concepts.map((c) => c.label);
+    expect(labels).toContain('1 billion yuan');
+    expect(labels.filter((l) => ['billion', 'yuan', 'worth'].includes(l))).toEqual([]);
+  });
+
   it('never bridges an English word to a Chinese particle (的, 了), which every sentence holds', () => {
     const alts = analyze('How many new cases did Nantong report?').concepts.flatMap((c) => c.alts.map((a) => a.text));
     for (const particle of ['的', '了', '是', '在', '和']) expect(alts).not.toContain(particle);

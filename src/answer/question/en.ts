@@ -14,7 +14,7 @@ import { type AskedTime, askedTime } from './when.js';
 /** Words of English questions that only frame what is asked. */
 const FRAME = new Set(
   [
-    'number amount total overall whole figure value much many long far big large high tall fast so each every',
+    'number amount total overall whole figure value worth much many long far big large high tall fast so each every',
     'latest newest recent recently current currently now today yesterday paper issue edition',
     'expected due plan planned mentioned bulletin newspaper report reported according say said name called kind type sort',
     'happen happened get got make made take took taken look looked looking stay stayed include included including free',
@@ -38,14 +38,14 @@ const PINYIN_WORD = new RegExp(`^(?:${INITIAL}${FINAL}){2,}$`);
 /** Pinyin of administrative suffixes that English names leave out. */
 const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
 
-/** Numbered things and how the bulletin writes their number (T: the code, as in T2). */
-const NUMBERED: Record<string, string[]> = {
-  line: ['号线'],
-  terminal: ['号航站楼', 'T'],
-  gate: ['号门'],
-  building: ['号楼'],
-  hall: ['号馆', '号厅'],
-  berth: ['号泊位'],
+/** Numbered things and how the bulletin writes them with their number. */
+const NUMBERED: Record<string, (n: string) => string[]> = {
+  line: (n) => [`${n}号线`],
+  terminal: (n) => [`${n}号航站楼`, `T${n}`],
+  gate: (n) => [`${n}号门`],
+  building: (n) => [`${n}号楼`],
+  hall: (n) => [`${n}号馆`, `${n}号厅`],
+  berth: (n) => [`${n}号泊位`],
 };
 const NUMBERED_RE = new RegExp(`\\b(${Object.keys(NUMBERED).join('|')})\\s+(\\d{1,3})\\b`, 'gi');
 
@@ -114,7 +114,7 @@ export function enConcepts(
   // Line 3, Terminal 2: the bulletin numbers them 3号线, 2号航站楼.
   const numbered = [...question.matchAll(NUMBERED_RE)].map((m) => {
     const [word = '', n = ''] = [m[1]?.toLowerCase(), m[2]];
-    const alts = (NUMBERED[word] ?? []).map((suffix) => exact(suffix.startsWith('T') ? `T${n}` : `${n}${suffix}`));
+    const alts = (NUMBERED[word]?.(n) ?? []).map(exact);
     concepts.push({ label: m[0], alts, weight: 2, kind: 'entity', required: true });
     return { word, n };
   });
@@ -133,8 +133,14 @@ export function enConcepts(
     tokens.filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst)).map((t) => t.toLowerCase()),
   );
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
+  // "over 1 billion yuan" is one figure: its words are not concepts of their own.
+  const figureWords = new Set(measured.flatMap((m) => englishWords(m.text)));
   const words = englishWords(withoutDates).filter(
-    (w) => !(periods.length && isMonthWord(w)) && !FRAME.has(w) && !numbered.some((x) => x.word === w),
+    (w) =>
+      !(periods.length && isMonthWord(w)) &&
+      !FRAME.has(w) &&
+      !figureWords.has(w) &&
+      !numbered.some((x) => x.word === w),
   );
   const afterWh = englishWords(question.slice(whEnd))[0];
   // "Who is the Party secretary of…" asks for whoever holds a post (its last word before "of");

@@ -37,6 +37,19 @@ function nearReadings(word: string): string[] {
   return keys.slice(1);
 }
 
+/** Readings of a typo searched for, at most. */
+const MAX_READINGS = 3;
+
+/** The words the corpus uses most, at most {@link MAX_READINGS}. */
+function mostFrequent(words: string[], keyword: KeywordSearch): string[] {
+  if (words.length <= MAX_READINGS) return words;
+  return words
+    .map((w) => [w, keyword.docFrequency(w)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_READINGS)
+    .map(([w]) => w);
+}
+
 /**
  * The ways a passage may write a question word: itself, its written equivalents, and — when the
  * corpus does not know the word — corpus words read the same (a typo: 海们 → 海门).
@@ -45,8 +58,9 @@ export function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): 
   const alts: Alt[] = [exact(word)];
   for (const w of writtenForms(word)) alts.push({ text: w, quality: 0.8 });
   if (keyword.docFrequency(word) === 0 && /^\p{Script=Han}{2,6}$/u.test(word)) {
-    for (const w of lexicon.byPinyin(readingOf(word)))
-      if (w.length === word.length) alts.push({ text: w, quality: 0.9 });
+    // The commonest few: every reading is searched for, and a large archive has many.
+    const same = lexicon.byPinyin(readingOf(word)).filter((w) => w.length === word.length);
+    for (const w of mostFrequent(same, keyword)) alts.push({ text: w, quality: 0.9 });
     // 冬清路隧道: a long name's typo is in a part the corpus reads the same (冬清路 → 冬青路).
     for (let n = 4; n >= 2 && alts.length === 1 && word.length > 4; n--) {
       for (const w of lexicon.byPinyin(readingOf(word.slice(0, n))))

@@ -6,12 +6,13 @@ import type { Archive } from './archive.js';
 const POINT_CACHE_SIZE = 4096;
 
 /** Graph size up to which a graph is searched with the manifest's efSearch as it is. */
-const EF_REFERENCE_DOCS = 62_500;
+const EF_REFERENCE_DOCS = 50_000;
 
 /**
  * The breadth to search one graph of `count` chunks with: `efSearch`, widened with the square root
- * of the size beyond 62,500 chunks. Measured on the synthetic archive: efSearch 256 gives recall@10
- * 0.96 over two graphs of 50k chunks, but 0.92 over four of 250k (0.95 at 400, 0.96 at 600).
+ * of the size beyond 50,000 chunks. Measured on the synthetic archive: efSearch 256 gives recall@10
+ * 0.96 over two graphs of 50k chunks, but 0.92 over four of 250k (0.95 at 400, 0.96 at 600); over
+ * two graphs of 500k, 0.953 at 724 and 0.957 at 810.
  */
 export function graphEf(efSearch: number, count: number): number {
   return Math.round(efSearch * Math.max(1, Math.sqrt(count / EF_REFERENCE_DOCS)));

@@ -8,7 +8,7 @@ import { daySpan } from '../index/chunk-days.js';
 import { contrasts } from '../text/contrasts.js';
 import { normalize } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
-import { CONTEXT_CREDIT, matchIn, otherFigure, placesOf } from './match/concept-match.js';
+import { CONTEXT_CREDIT, matchIn, otherFigure, placesOf, wholeOfAnother } from './match/concept-match.js';
 import { periodQuality } from './match/period-match.js';
 import type { AnalyzedQuestion } from './question/analyze.js';
 import type { Concept } from './question/concept.js';
@@ -109,9 +109,7 @@ function scoreOne(
     }
     const inSentence = matchIn(c, norm, context, headPlaces);
     const inContext = matchIn(c, context, context, headPlaces);
-    // 庞若溪400米个人混合泳: a sentence giving another 200米 speaks of another event, whatever the context says.
-    const other = !inSentence && c.figure && c.required && otherFigure(c.figure, norm);
-    let contextQuality = other ? 0 : (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
+    let contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
     // A name the headline, lead or previous sentence does not give, but some earlier sentence does
     // (亚太地区恢复至54%), is that sentence's subject, not every later one's.
     // (全市 read as the paper's city is the article's setting, not one sentence's.)
@@ -119,6 +117,10 @@ function scoreOne(
       const near = matchIn(c, `${around.head}\n${around.previous}`, context, headPlaces);
       contextQuality = Math.max((near?.quality ?? 0) * CONTEXT_CREDIT.entity, (inContext?.quality ?? 0) * FAR_CREDIT);
     }
+    // 庞若溪400米个人混合泳: a sentence giving another 200米 speaks of another event, whatever the context
+    // says; 今年全省小麦播种面积8520万亩 is the province's, whichever city the lead names.
+    const other = c.figure && c.required && otherFigure(c.figure, norm);
+    if (!inSentence && (other || wholeOfAnother(c, norm))) contextQuality = 0;
     if (inSentence && inSentence.quality >= contextQuality) {
       matches.push({ concept: c, quality: inSentence.quality, at: inSentence.at, length: inSentence.length });
       got += c.weight * inSentence.quality;

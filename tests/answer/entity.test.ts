@@ -30,6 +30,14 @@ date: 2023-08-20
 
 理事会主席门多萨预计，全年国际游客人次将恢复至疫情前的80%至95%。
 `,
+  '2023-05-25.txt': `---
+date: 2023-05-25
+---
+
+河南麦收全面展开
+
+新华社郑州5月24日电 随着联合收割机开进驻马店市田间，河南省2023年麦收工作全面展开。今年全省小麦播种面积8520万亩。
+`,
   '2023-12-15.txt': `---
 date: 2023-12-15
 ---
@@ -229,6 +237,11 @@ describe('right entity, right measure, right period', () => {
 
   it("takes a name given only by an earlier sentence as that sentence's subject, not the later ones", async () => {
     expect((await answerer.ask('上半年亚太地区国际游客恢复到疫情前的多少？')).answer).toMatch(/^54%/);
+  });
+
+  it("reads a sentence about the whole province (今年全省…) as the province's, not a city's its lead names", async () => {
+    expect((await answerer.ask('河南省2023年小麦播种面积是多少万亩？')).answer).toMatch(/^8520万亩/);
+    expect((await answerer.ask('驻马店市2023年小麦播种面积是多少万亩？')).found).toBe(false);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

@@ -78,6 +78,23 @@ function placeOfKind(name: string, kind: string | undefined): boolean {
   return name.endsWith(kind) || (name.length <= 3 && !/[省市区县镇乡村国州]$/.test(name));
 }
 
+/**
+ * True when a sentence speaks of a whole of another level than the place (全省 for 驻马店市, 全国 for
+ * 江州市) as its subject: what it says is of that whole, whatever place its context names.
+ */
+export function wholeOfAnother(c: Concept, norm: string): boolean {
+  if (!c.place) return false;
+  // As the subject of its clause (今年全省…), not a comparison (认定数全市领先).
+  const whole = /(?:^|[,，。;；:：])(?:[^,，。;；:：]{0,6}?(?:年|月|季度|日|期间|以来))?全(省|市|区|县|镇|国)/.exec(
+    norm,
+  );
+  if (!whole) return false;
+  const kind = whole[1] === '国' ? '国' : whole[1];
+  return (
+    !c.alts.some((a) => altNorm(a).endsWith(kind as string)) && c.alts.some((a) => /[省市区县镇]$/.test(altNorm(a)))
+  );
+}
+
 /** True when the article's headline or lead names a place of the kind (惠萍镇 for 全镇) and never the concept. */
 function anotherPlace(c: Concept, headPlaces: readonly string[] | undefined, kind: string | undefined): boolean {
   if (!headPlaces?.length) return false;

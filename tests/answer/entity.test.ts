@@ -142,6 +142,8 @@ date: 2023-12-01
 
 岚州马拉松男子全程冠军由肯尼亚选手基普罗蒂奇获得，来自云川的何宇航获得男子全程第5名。
 “名医下基层”活动首批86名专家已到岗。
+受台风“青鸟”外围环流影响，临海市普降暴雨。临海市防指8月20日8时启动防台风二级应急响应。
+去年台风“海燕”在石塘镇登陆。
 3号线一期首班车时间为6时，末班车时间为23时。儿童夜间门诊开诊时间为每天18时至23时。
 `,
 };
@@ -242,6 +244,10 @@ describe('right entity, right measure, right period', () => {
   it("reads a sentence about the whole province (今年全省…) as the province's, not a city's its lead names", async () => {
     expect((await answerer.ask('河南省2023年小麦播种面积是多少万亩？')).answer).toMatch(/^8520万亩/);
     expect((await answerer.ask('驻马店市2023年小麦播种面积是多少万亩？')).found).toBe(false);
+  });
+
+  it('answers where only from a sentence that tells the asked event, and with somewhere, never a phrase', async () => {
+    expect((await answerer.ask('台风“青鸟”在什么地方登陆？')).found).toBe(false);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

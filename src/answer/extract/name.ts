@@ -46,6 +46,9 @@ function quoted(text: string): Array<{ start: number; end: number; text: string 
   }));
 }
 
+/** Words that end the name of somewhere: a site, a facility, a body's seat, a feature of the land. */
+const WHERE = /(场|站|港|馆|中心|园|基地|口|湾|岛|山|河|江|湖|桥|路|街|村|镇|县|区|市|省|国|会|局|厅|部|院)$/;
+
 /** Between the asked thing and its quoted name: nothing (电子健康通行证“易来通”) or a naming verb. */
 const NAMING = /^(名为|名叫|叫做|叫|称为|称作|即)?$/;
 
@@ -131,7 +134,10 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
     if (beside && !adjacent && slot !== 'person') {
       let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();
       // 将于2027年在哈萨克斯坦阿斯塔纳(举办): a place is what follows the last 在 or 于.
+      // Asked where, a phrase naming no place (启动防台风二级应急响应) is no answer.
       if (slot === 'place') phrase = phrase.replace(/^.*(在|于|赴|到|往)/, '');
+      if (slot === 'place') phrase = bodyIn(phrase) ?? phrase;
+      if (slot === 'place' && !namesIn(phrase).length && !WHERE.test(phrase)) phrase = '';
       // Asked which body, the body the phrase names (积极向省贸促会争取 → 省贸促会), or a short name
       // with no verb in it (紫昕花边); never a clause (改造工程现场正加紧建设).
       if (slot === 'org') phrase = bodyIn(phrase) ?? (phrase.length <= 6 && !hasVerb(phrase) ? phrase : '');

@@ -279,6 +279,8 @@ export function zhConcepts(
     const object = names.find((n) => at && n.start === at.end && n.kind === 'place');
     const c = object && concepts.find((x) => x.label === object.text && x.kind === 'entity');
     if (c) c.inSentence = true;
+    // 在什么地方登陆: where the asked event happened is said where the event is.
+    if (intent.slot === 'place' && at && /^v/.test(at.tag)) focus.inSentence = true;
   }
   if (focusAt && ['number', 'ordinal', 'person'].includes(intent.slot)) {
     // A figure of the asked measure stands for the measure's own noun (成绩, 发行价, 全长); its modifiers must be there.

@@ -144,6 +144,7 @@ date: 2023-12-01
 “名医下基层”活动首批86名专家已到岗。
 受台风“青鸟”外围环流影响，临海市普降暴雨。临海市防指8月20日8时启动防台风二级应急响应。
 去年台风“海燕”在石塘镇登陆。
+青云高速全长86.4公里。其中最高的峡口特大桥桥面距谷底高度达218米，最深的隧道埋深达310米。
 3号线一期首班车时间为6时，末班车时间为23时。儿童夜间门诊开诊时间为每天18时至23时。
 `,
 };
@@ -248,6 +249,11 @@ describe('right entity, right measure, right period', () => {
 
   it('answers where only from a sentence that tells the asked event, and with somewhere, never a phrase', async () => {
     expect((await answerer.ask('台风“青鸟”在什么地方登陆？')).found).toBe(false);
+  });
+
+  it('never answers one dimension of a length with another (height for length, depth for height)', async () => {
+    expect((await answerer.ask('峡口特大桥有多高？')).answer).toMatch(/^218米/);
+    expect((await answerer.ask('峡口特大桥桥面距谷底有多深？')).found).toBe(false);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

@@ -35,6 +35,21 @@ const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
 const CHANGE_BEFORE =
   /(增长|增加|下降|减少|上涨|下跌|提高|降低|回落|回升|增|降|涨|跌|扩大|缩小|提升|缩减)(了)?(约|近)?$/;
 
+/** The dimensions a length measures, as questions ask them and as prose states them before a figure. */
+const DIMENSIONS: Array<[string, RegExp, RegExp]> = [
+  ['depth', /多深|深度|埋深|水深|深多少/, /(深度?|埋深)(为|达|约|超过|仅)?$/],
+  ['height', /多高|高度|海拔|身高|高多少/, /(高度?|海拔|高出)(为|达|约|超过|仅)?$/],
+  ['width', /多宽|宽度|宽多少/, /(宽度?)(为|达|约|超过|仅)?$/],
+  ['length', /多长|长度|全长|总长|长多少|里程/, /(长度?|全长|总长|里程)(为|达|约|超过|仅)?$/],
+];
+
+/** True when the question asks one dimension (全长) and the words before the figure state another (高度达). */
+function otherDimension(question: string, before: string): boolean {
+  const asked = DIMENSIONS.find(([, ask]) => ask.test(question))?.[0];
+  const stated = DIMENSIONS.find(([, , state]) => state.test(before))?.[0];
+  return asked !== undefined && stated !== undefined && asked !== stated;
+}
+
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;
 /** Classifiers spoken Chinese uses for nearly anything counted. */
@@ -162,6 +177,9 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       }
       // `向西2公里处` is a position (at 2 km), not the length of anything.
       if (m.measure === 'length' && from.text[m.end] === '处') f *= 0.4;
+      // 全长多少米 against 桥面高度达218米: a height is no length, a depth no height.
+      if (m.measure === 'length' && otherDimension(q.norm, from.text.slice(Math.max(0, m.start - 8), m.start)))
+        continue;
       // 10万吨级泊位: a class of berth, not an amount of anything.
       if (from.text[m.end] === '级') continue;
       // A measure used as an attribute (超10亿元续建重大项目) describes a noun; the asked measure is stated of it.

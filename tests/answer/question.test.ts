@@ -119,6 +119,8 @@ describe('analyzeQuestion: what it is about', () => {
     expect(analyze('招聘会岗位平均月薪多少？').intent).toMatchObject({ slot: 'number', measure: 'money' });
     expect(analyze('女子足球冠军是哪个代表团？').intent.slot).toBe('org');
     expect(analyze('电影节的闭幕影片是哪部？').intent.slot).toBe('name');
+    expect(analyze('How much does the new center weigh?').intent.measure).toBe('weight');
+    expect(analyze('What is the storage capacity of the reservoir?').intent.measure).toBe('volume');
   });
 
   it('reads the words of an English figure as that figure only ("worth over 1 billion yuan")', () => {

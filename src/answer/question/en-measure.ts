@@ -51,7 +51,11 @@ export function enMeasure(q: string): Intent['measure'] {
   )
     return 'duration';
   if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
-  if (/\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b|\bwater storage\b/.test(q))
+  if (
+    /\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b|\b(water|storage) (storage|capacity)\b/.test(
+      q,
+    )
+  )
     return 'volume';
   if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
   if (
@@ -60,7 +64,11 @@ export function enMeasure(q: string): Intent['measure'] {
     )
   )
     return 'length';
-  if (/\bhow (heavy)|\bweight\b|\bhow many (tons|tonnes|jin|kg)|\b(output|harvest|throughput|volume)\b/.test(q))
+  if (
+    /\bhow (heavy)|\bweight\b|\bweighs?\b|\bhow many (tons|tonnes|jin|kg)|\b(output|harvest|throughput|volume)\b/.test(
+      q,
+    )
+  )
     return 'weight';
   if (/\btemperature\b|\bhow (hot|cold)\b|\bdegrees\b/.test(q)) return 'temperature';
   if (/\bscore\b/.test(q)) return 'score';

@@ -38,6 +38,14 @@ date: 2023-05-25
 
 新华社郑州5月24日电 随着联合收割机开进驻马店市田间，河南省2023年麦收工作全面展开。今年全省小麦播种面积8520万亩。
 `,
+  '2023-04-12.txt': `---
+date: 2023-04-12
+---
+
+安澜外贸开局良好
+
+本报讯 4月11日，安澜市商务局通报，今年一季度全市外贸进出口总额为1286.7亿元，同比增长6.3%。
+`,
   '2023-12-15.txt': `---
 date: 2023-12-15
 ---
@@ -254,6 +262,13 @@ describe('right entity, right measure, right period', () => {
   it('never answers one dimension of a length with another (height for length, depth for height)', async () => {
     expect((await answerer.ask('峡口特大桥有多高？')).answer).toMatch(/^218米/);
     expect((await answerer.ask('峡口特大桥桥面距谷底有多深？')).found).toBe(false);
+  });
+
+  it('reads a period of the same length (一季度 for the second quarter) as another, whatever year or day is around it', async () => {
+    expect((await answerer.ask('2023年一季度安澜外贸进出口总额是多少？')).answer).toMatch(/^1286\.7亿元/);
+    expect((await answerer.ask("What was Anlan's total foreign trade in the second quarter of 2023?")).found).toBe(
+      false,
+    );
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

@@ -50,6 +50,9 @@ function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
   return periods;
 }
 
+/** How many months a period runs, when it names months. */
+const spanOf = (p: Period) => (p.months ? p.months[1] - p.months[0] : undefined);
+
 /** True when both name runs of months, and not the same run. */
 function otherMonths(stated: Period, asked: Period): boolean {
   const [s0, s1] = stated.months ?? [];
@@ -61,6 +64,7 @@ function otherMonths(stated: Period, asked: Period): boolean {
 /** The best period of a text against an asked one: the same period, or `conflict` when it names only others. */
 function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found | 'conflict' | undefined {
   let conflict = false;
+  let rival = false;
   let partial: Found | undefined;
   for (const p of periodsOf(text, anchor)) {
     const r = relate(asked, p);
@@ -71,8 +75,13 @@ function matchPeriod(asked: Period, text: string, anchor?: Partial<Day>): Found 
       continue;
     }
     if (r === 'overlap') partial ??= { quality: 0.3, at: p.start, length: p.end - p.start };
-    else if (r === 'conflict') conflict = true;
+    else if (r === 'conflict') {
+      conflict = true;
+      // 今年一季度 for an asked second quarter: the year around both, or the day the news came, rescues nothing.
+      rival ||= spanOf(p) !== undefined && spanOf(p) === spanOf(asked);
+    }
   }
+  if (rival) return 'conflict';
   return partial ?? (conflict ? 'conflict' : undefined);
 }
 

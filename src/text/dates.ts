@@ -202,6 +202,14 @@ export function findEnglishPeriods(text: string, now?: Partial<Day>, options: Pe
     if (p && !out.some((x) => start < x.end && end > x.start)) out.push({ start, end, text: m[0], ...p });
   };
   const monthRe = MONTHS.map((x) => x.toLowerCase()).join('|');
+  // January-August 2024, January to August, Jan–Aug: a run of months.
+  for (const m of t.matchAll(
+    new RegExp(`\\b(${monthRe})\\s*(?:-|–|—|to|through)\\s*(${monthRe})\\b(?:,?\\s+(\\d{4}))?`, 'g'),
+  )) {
+    const from = MONTHS.findIndex((x) => x.toLowerCase() === m[1]) + 1;
+    const to = MONTHS.findIndex((x) => x.toLowerCase() === m[2]) + 1;
+    if (from < to) push(m, { ...(m[3] ? { year: Number(m[3]) } : yearOf(anchor)), months: [from, to] });
+  }
   for (const m of t.matchAll(
     new RegExp(`\\b(${monthRe})\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'g'),
   )) {
@@ -232,8 +240,9 @@ export function findEnglishPeriods(text: string, now?: Partial<Day>, options: Pe
     const q = m[1] ? Number(m[1]) : ['first', 'second', 'third', 'fourth'].indexOf(m[2] ?? '') + 1;
     push(m, { ...(m[3] ? { year: Number(m[3]) } : yearOf(anchor)), months: [q * 3 - 2, q * 3] });
   }
-  for (const m of t.matchAll(/\b(first|second) half(?: of)?(?:\s+(\d{4}))?/g)) {
-    push(m, { ...(m[2] ? { year: Number(m[2]) } : yearOf(anchor)), months: m[1] === 'first' ? [1, 6] : [7, 12] });
+  for (const m of t.matchAll(/\b(?:(first|second) half|h([12]))(?: of)?(?:\s+(\d{4}))?/g)) {
+    const first = m[1] === 'first' || m[2] === '1';
+    push(m, { ...(m[3] ? { year: Number(m[3]) } : yearOf(anchor)), months: first ? [1, 6] : [7, 12] });
   }
   for (const [re, read] of EN_RELATIVE)
     for (const m of t.matchAll(new RegExp(re, 'g'))) push(m, now ? read(now) : undefined);

@@ -55,6 +55,9 @@ describe('time expressions', () => {
     expect(week).toMatchObject({ day: 31, through: { day: 6 } });
     const [yearless] = findEnglishPeriods('in March', ISSUE, { yearless: true });
     expect(yearless?.year).toBeUndefined();
+    expect(findEnglishPeriods('in January-August 2024')).toMatchObject([{ year: 2024, months: [1, 8] }]);
+    expect(findEnglishPeriods('from January to August 2024')).toMatchObject([{ year: 2024, months: [1, 8] }]);
+    expect(findEnglishPeriods('in H1 2023')).toMatchObject([{ year: 2023, months: [1, 6] }]);
   });
 
   it('relates an asked period to a stated one', () => {

@@ -47,6 +47,11 @@ const GROUPS: string[][] = [
   ['男子单打', '女子单打', '男子双打', '女子双打', '混合双打'],
   ['一星级', '二星级', '三星级', '四星级', '五星级'],
   ['播种', '收获'],
+  ['开幕', '闭幕'],
+  ['开幕式', '闭幕式'],
+  ['开工', '竣工'],
+  ['猪肉', '牛肉', '羊肉', '鸡肉'],
+  ['汽油', '柴油'],
 ];
 
 const GROUP_OF = new Map<string, string[]>();
@@ -77,6 +82,12 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bbronze medals?\b/, '铜牌'],
   [/\brunners?-up\b/, '亚军'],
   [/\brural\b/, '农村'],
+  [/\bpork\b/, '猪肉'],
+  [/\bbeef\b/, '牛肉'],
+  [/\bdiesel\b/, '柴油'],
+  [/\b(gasoline|petrol)\b/, '汽油'],
+  [/\bopening (ceremony|film|match)\b/, '开幕'],
+  [/\bclosing (ceremony|film|match)\b/, '闭幕'],
   [/\burban\b/, '城镇'],
   [/\bfirst round\b/, '首轮'],
   [/\bsecond round\b/, '第二轮'],

@@ -152,6 +152,7 @@ date: 2023-12-01
 “名医下基层”活动首批86名专家已到岗。
 受台风“青鸟”外围环流影响，临海市普降暴雨。临海市防指8月20日8时启动防台风二级应急响应。
 去年台风“海燕”在石塘镇登陆。
+第六届青山国际山地电影节在青山市开幕，开幕影片为《云上青山》。
 青云高速全长86.4公里。其中最高的峡口特大桥桥面距谷底高度达218米，最深的隧道埋深达310米。
 3号线一期首班车时间为6时，末班车时间为23时。儿童夜间门诊开诊时间为每天18时至23时。
 `,
@@ -269,6 +270,11 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask("What was Anlan's total foreign trade in the second quarter of 2023?")).found).toBe(
       false,
     );
+  });
+
+  it('answers which film or book with a quoted title only', async () => {
+    expect((await answerer.ask('青山国际山地电影节的开幕影片是哪部？')).answer).toMatch(/^《云上青山》/);
+    expect((await answerer.ask('青山国际山地电影节的闭幕影片是哪部？')).found).toBe(false);
   });
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {

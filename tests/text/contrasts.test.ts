@@ -13,5 +13,7 @@ describe('contrasting pairs', () => {
     expect(contrasts('女子')).toEqual(['男子']);
     expect(contrasts('二等座')).toEqual(['商务座', '一等座']);
     expect(contrasts('公路')).toEqual([]);
+    expect(contrasts('闭幕')).toEqual(['开幕']);
+    expect(contrastWords('By how much did beef prices change?', 'en')).toEqual(['牛肉']);
   });
 });

@@ -49,6 +49,9 @@ function quoted(text: string): Array<{ start: number; end: number; text: string 
 /** Words that end the name of somewhere: a site, a facility, a body's seat, a feature of the land. */
 const WHERE = /(场|站|港|馆|中心|园|基地|口|湾|岛|山|河|江|湖|桥|路|街|村|镇|县|区|市|省|国|会|局|厅|部|院)$/;
 
+/** Words for places in general (种植乡镇, 重点地区): no place's name. */
+const SOMEWHERE = /(乡镇|城镇|村镇|地区|城市|地方|区域|各地)$/;
+
 /** Between the asked thing and its quoted name: nothing (电子健康通行证“易来通”) or a naming verb. */
 const NAMING = /^(名为|名叫|叫做|叫|称为|称作|即)?$/;
 
@@ -123,7 +126,10 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
     const anchor = anchorOf(q, s);
     const beside = anchor ? phraseBeside(s.text, anchor) : undefined;
     const names = namesIn(s.text).filter((n) => !kind || n.kind === kind);
-    const spans = slot === 'name' ? [...quoted(s.text), ...names.filter((n) => n.kind !== 'person')] : names;
+    // 哪部 (影片), 哪本 (书): a title, always quoted.
+    const titled = slot === 'name' && /哪一?[部本首篇]/.test(q.norm);
+    const named = titled ? [] : names.filter((n) => n.kind !== 'person');
+    const spans = slot === 'name' ? [...quoted(s.text), ...named] : names;
     let adjacent = false;
     for (const n of spans) {
       const inside = (beside !== undefined && n.start >= beside.start && n.end <= beside.end) || namesAsked(s, n);
@@ -131,13 +137,13 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
       consider(s, n, n.text, inside ? 0.3 : 0);
     }
     // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
-    if (beside && !adjacent && slot !== 'person') {
+    if (beside && !adjacent && slot !== 'person' && !titled) {
       let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();
       // 将于2027年在哈萨克斯坦阿斯塔纳(举办): a place is what follows the last 在 or 于.
       // Asked where, a phrase naming no place (启动防台风二级应急响应) is no answer.
       if (slot === 'place') phrase = phrase.replace(/^.*(在|于|赴|到|往)/, '');
       if (slot === 'place') phrase = bodyIn(phrase) ?? phrase;
-      if (slot === 'place' && !namesIn(phrase).length && !WHERE.test(phrase)) phrase = '';
+      if (slot === 'place' && ((!namesIn(phrase).length && !WHERE.test(phrase)) || SOMEWHERE.test(phrase))) phrase = '';
       // Asked which body, the body the phrase names (积极向省贸促会争取 → 省贸促会), or a short name
       // with no verb in it (紫昕花边); never a clause (改造工程现场正加紧建设).
       if (slot === 'org') phrase = bodyIn(phrase) ?? (phrase.length <= 6 && !hasVerb(phrase) ? phrase : '');

@@ -153,6 +153,7 @@ date: 2023-12-01
 受台风“青鸟”外围环流影响，临海市普降暴雨。临海市防指8月20日8时启动防台风二级应急响应。
 去年台风“海燕”在石塘镇登陆。
 第六届青山国际山地电影节在青山市开幕，开幕影片为《云上青山》。
+云屏市轨道交通集团有限公司副总经理夏明朗介绍，假期期间共加开临时列车1420列次。
 青云高速全长86.4公里。其中最高的峡口特大桥桥面距谷底高度达218米，最深的隧道埋深达310米。
 3号线一期首班车时间为6时，末班车时间为23时。儿童夜间门诊开诊时间为每天18时至23时。
 `,
@@ -235,6 +236,10 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('云屏市一季度查处了多少件食品安全违法案件？')).answer).toMatch(/^214件/);
     expect((await answerer.ask('岚州航空前三季度净利润多少？')).answer).toMatch(/^21\.6亿元/);
     expect((await answerer.ask('岚州航空前三季度的客座率达到多少？')).answer).toMatch(/^85\.1%/);
+  });
+
+  it('finds a long name abbreviated (云屏轨交集团) and its post holder', async () => {
+    expect((await answerer.ask('云屏轨交集团副总经理是谁？')).answer).toMatch(/^夏明朗/);
   });
 
   it('finds an abbreviation written out (残运会 for 残疾人运动会)', async () => {

@@ -122,9 +122,12 @@ export function namesIn(text: string): NameSpan[] {
 export function ownership(s: ScoredSentence, span: Place, strict = false): -1 | 0 | 1 {
   const entities = s.matches.filter((m) => m.concept.kind === 'entity');
   if (!entities.length) return 0;
+  // A name is the asked one when it holds one of its wordings, or where the asked one was found (云屏轨交集团).
   const named = (n: NameSpan) =>
-    entities.some((m) =>
-      m.concept.alts.some((a) => n.text.includes(altNorm(a)) || altNorm(a).includes(normalize(n.text))),
+    entities.some(
+      (m) =>
+        m.concept.alts.some((a) => n.text.includes(altNorm(a)) || altNorm(a).includes(normalize(n.text))) ||
+        (m.at >= 0 && n.start < m.at + m.length && n.end > m.at),
     );
   // The owners are the names before the span within its clause (法国增长0.1%; A、B联合组建三个组).
   const owners = namesIn(s.text).filter(

@@ -180,11 +180,11 @@ export function matchIn(c: Concept, hay: string, context?: string, headPlaces?: 
 }
 
 /**
- * An abbreviation found written out (残运会 in 残疾人运动会, 轨交 in 轨道交通): its characters in order,
+ * An abbreviation found written out (残运会 in 残疾人运动会, 云屏轨交集团 in 云屏市轨道交通集团): its characters in order,
  * the first two starting words of a short stretch of text.
  */
 function abbreviated(w: string, hay: string): Found | undefined {
-  if (w.length < 3 || w.length > 5) return undefined;
+  if (w.length < 3 || w.length > 8) return undefined;
   for (let at = hay.indexOf(w.charAt(0)); at >= 0; at = hay.indexOf(w.charAt(0), at + 1)) {
     let end = at + 1;
     for (const ch of w.slice(1)) {

@@ -76,6 +76,13 @@ describe('Answerer behaviour', () => {
     expect(team.answer).toMatch(/^16家/);
   });
 
+  it('answers a why-question about one item of a list from that item, with what it says beyond the question', async () => {
+    const a = await seeded.answerer.ask('博莱特布业为什么需要统计局驻企干部帮忙?');
+    expect(a.answer).toMatch(/^办理营业执照注册地址变更手续/);
+    const b = await seeded.answerer.ask('通州区司法局为什么要给驻企干部发专项记录本?');
+    expect(b.answer).toMatch(/每日一汇总/);
+  });
+
   it('counts people by any of their counters, and finds who holds a post asked in English', async () => {
     expect((await seeded.answerer.ask('通州一共派了多少人驻企?')).answer).toMatch(/^1880名/);
     expect((await seeded.answerer.ask('Who is the Party secretary of Tongzhou district?')).answer).toMatch(

@@ -69,10 +69,17 @@ export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
     const prev = s.siblings[s.index - 1];
     // A sentence opening with 因为 explains the one before it as much as that one's own clauses would.
     const nextBonus = next && EXPLAINS.test(next.text) ? 0.3 : 0.15;
+    // Items of a list (…;…;) each tell their own story: the next item is no reason for this one.
+    const listed = /[;；]\s*$/.test(s.text);
+    const explains = next !== undefined && EXPLAINS.test(next.text);
     const candidates: Array<[string, number, ScoredSentence]> = [
       [s.text, 0.3, s],
-      ...(next ? [[next.text, nextBonus, withNeighbour(s, next)] as [string, number, ScoredSentence]] : []),
-      ...(prev ? [[prev.text, 0.1, withNeighbour(s, prev)] as [string, number, ScoredSentence]] : []),
+      ...(next && (explains || !listed)
+        ? [[next.text, nextBonus, withNeighbour(s, next)] as [string, number, ScoredSentence]]
+        : []),
+      ...(prev && !/[;；]\s*$/.test(prev.text)
+        ? [[prev.text, 0.1, withNeighbour(s, prev)] as [string, number, ScoredSentence]]
+        : []),
     ];
     const naming = NAMING.test(q.norm);
     for (const [text, bonus, quoted] of candidates) {
@@ -91,6 +98,26 @@ export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
     }
   }
   return best;
+}
+
+/**
+ * What the best sentence says beyond the question, when no word marks a reason: its first clauses
+ * (after the one that opens it) holding none of the question's words (博莱特布业为什么需要帮忙 →
+ * 办理营业执照注册地址变更手续).
+ */
+export function pickRest(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  const s = sentences[0];
+  if (!s) return undefined;
+  const fresh = (c: Span) => !q.concepts.some((k) => matchIn(k, c.text));
+  const clauses = splitClauses(s.text);
+  const i = clauses.findIndex((c, k) => k > 0 && fresh(c));
+  if (i < 0) return undefined;
+  const rest = clauses.slice(i, i + 2).filter(fresh);
+  const span = rest
+    .map((c) => c.text)
+    .join('')
+    .replace(CLOSE, '');
+  return { sentence: s, span, context: s.text, score: s.score, fit: 0.5 };
 }
 
 /** A how-answer: the clause stating the measure taken. */

@@ -5,7 +5,7 @@
 import type { Lang } from '../../core/types.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { ScoredSentence } from '../scorer.js';
-import { pickClause, pickDefinition, pickMethod, pickReason } from './clause.js';
+import { pickClause, pickDefinition, pickMethod, pickReason, pickRest } from './clause.js';
 import type { Extraction } from './extraction.js';
 import { pickFigure } from './figure.js';
 import { pickName, pickTitle } from './name.js';
@@ -33,7 +33,7 @@ export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ext
     case 'title':
       return pickTitle(q, sentences) ?? pickClause(q, sentences);
     case 'reason':
-      return pickReason(q, sentences) ?? pickClause(q, sentences);
+      return pickReason(q, sentences) ?? pickRest(q, sentences) ?? pickClause(q, sentences);
     case 'method':
       return pickMethod(q, sentences);
     case 'definition':

@@ -121,6 +121,9 @@ describe('analyzeQuestion: what it is about', () => {
     expect(analyze('电影节的闭幕影片是哪部？').intent.slot).toBe('name');
     expect(analyze('How much does the new center weigh?').intent.measure).toBe('weight');
     expect(analyze('What is the storage capacity of the reservoir?').intent.measure).toBe('volume');
+    const gdp = analyze("What was Haimen's GDP in 2019?").concepts.find((c) => c.label === 'gdp');
+    expect(gdp?.alts.map((a) => a.text)).toContain('地区生产总值');
+    expect(gdp?.inSentence).toBe(true);
   });
 
   it('reads the words of an English figure as that figure only ("worth over 1 billion yuan")', () => {

@@ -8,6 +8,7 @@ import { englishWords } from '../../text/bridge/english.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
 import { findNames, TITLES } from '../../text/names.js';
+import { writtenForms } from '../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
 import { type AskedTime, askedTime } from './when.js';
 
@@ -152,7 +153,8 @@ export function enConcepts(
     : undefined;
   for (const w of words) {
     if (usedWords.has(w)) continue;
-    const translations = lexicon.translate(w);
+    // GDP, CPI: the bulletin writes these out (地区生产总值), as the question's Chinese would.
+    const translations = lexicon.translate(w).concat(writtenForms(w).map((zh) => [zh, 1] as [string, number]));
     // A name's inexact translations (通州区 for "Beijing", whose gloss mentions Beijing) are weak evidence.
     const weak = capitalised.has(w) ? 0.5 : 1;
     // Particles and pronouns (的, 了, 其) are in every sentence: as translations they only add noise.
@@ -175,8 +177,9 @@ export function enConcepts(
       weight,
       kind: w === afterWh && alts.length ? 'focus' : 'content',
       required: false,
-      // "Who is the president of…": the answer holds that post, in its own sentence.
-      ...(w === post ? { inSentence: true } : {}),
+      // "Who is the president of…": the answer holds that post, in its own sentence; "What was its
+      // GDP": the sentence states GDP.
+      ...(w === post || writtenForms(w).length ? { inSentence: true } : {}),
     });
   }
   // "Who is the deputy mayor": 副市长 holds the post asked for.

@@ -191,6 +191,9 @@ const EN_RELATIVE: Array<[RegExp, (a: Partial<Day>) => Found | undefined]> = [
   [/\blast month\b/, (a) => relMonth('上月', a)],
 ];
 
+/** English counts of months or quarters, one to twelve. */
+const COUNT_WORDS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+
 /** The periods an English text names: "in March 2021", "on March 13", "Q1 2023", "first half of 2023", "last year". */
 export function findEnglishPeriods(text: string, now?: Partial<Day>, options: PeriodOptions = {}): Period[] {
   const anchor = options.yearless ? undefined : now;
@@ -239,6 +242,13 @@ export function findEnglishPeriods(text: string, now?: Partial<Day>, options: Pe
   for (const m of t.matchAll(/\b(?:q([1-4])|(first|second|third|fourth) quarter)(?: of)?(?:\s+(\d{4}))?/g)) {
     const q = m[1] ? Number(m[1]) : ['first', 'second', 'third', 'fourth'].indexOf(m[2] ?? '') + 1;
     push(m, { ...(m[3] ? { year: Number(m[3]) } : yearOf(anchor)), months: [q * 3 - 2, q * 3] });
+  }
+  // The first eight months, the first three quarters (of 2024): 1至8月, 前三季度.
+  for (const m of t.matchAll(/\bfirst (\w+) (months|quarters)(?: of)?(?:\s+(\d{4}))?/g)) {
+    const n = COUNT_WORDS.indexOf(m[1] ?? '') + 1 || Number(m[1]);
+    const months = m[2] === 'quarters' ? n * 3 : n;
+    if (months >= 2 && months <= 12)
+      push(m, { ...(m[3] ? { year: Number(m[3]) } : yearOf(anchor)), months: [1, months] });
   }
   for (const m of t.matchAll(/\b(?:(first|second) half|h([12]))(?: of)?(?:\s+(\d{4}))?/g)) {
     const first = m[1] === 'first' || m[2] === '1';

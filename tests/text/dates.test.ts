@@ -58,6 +58,8 @@ describe('time expressions', () => {
     expect(findEnglishPeriods('in January-August 2024')).toMatchObject([{ year: 2024, months: [1, 8] }]);
     expect(findEnglishPeriods('from January to August 2024')).toMatchObject([{ year: 2024, months: [1, 8] }]);
     expect(findEnglishPeriods('in H1 2023')).toMatchObject([{ year: 2023, months: [1, 6] }]);
+    expect(findEnglishPeriods('the first eight months of 2024')).toMatchObject([{ year: 2024, months: [1, 8] }]);
+    expect(findEnglishPeriods('the first three quarters of 2024')).toMatchObject([{ year: 2024, months: [1, 9] }]);
   });
 
   it('relates an asked period to a stated one', () => {

@@ -98,7 +98,13 @@ export function enConcepts(
   const figures = englishFigures(question);
   const periods = time.periods;
   if (!time.compare) concepts.push(...periods.map(periodConcept));
-  const inPeriod = (n: number) => periods.some((p) => p.text.includes(String(n)));
+  // "the first eight months of 2024" is a period: its numbers are no concepts of their own.
+  const periodWords = new Set(
+    periods.flatMap((p) => englishWords(p.text)).filter((w) => englishFigures(w).numbers.length),
+  );
+  const inPeriod = (n: number) =>
+    periods.some((p) => p.text.includes(String(n))) ||
+    [...periodWords].some((w) => englishFigures(w).numbers.includes(n));
   // "over 1 billion yuan" is the bulletin's 超10亿元: a figure with a unit is matched by its value.
   const measured = findEnglishMentions(question).filter((m) => m.unit && m.kind !== 'duration');
   for (const m of measured) {
@@ -139,6 +145,7 @@ export function enConcepts(
   const words = englishWords(withoutDates).filter(
     (w) =>
       !(periods.length && isMonthWord(w)) &&
+      !periodWords.has(w) &&
       !FRAME.has(w) &&
       !figureWords.has(w) &&
       !numbered.some((x) => x.word === w),

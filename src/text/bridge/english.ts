@@ -21,6 +21,7 @@ const IRREGULAR: Record<string, string> = {
   series: 'series',
   species: 'species',
   won: 'win',
+  growth: 'grow',
   sold: 'sell',
   took: 'take',
   taken: 'take',

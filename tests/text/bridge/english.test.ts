@@ -6,6 +6,7 @@ describe('stem', () => {
     expect(stem('farmers')).toBe(stem('farmer'));
     expect(stem('resumed')).toBe(stem('resume'));
     expect(stem('won')).toBe(stem('win'));
+    expect(stem('growth')).toBe(stem('grow'));
     expect(stem('news')).not.toBe(stem('new'));
     expect(stem('series')).toBe('series');
   });

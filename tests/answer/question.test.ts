@@ -124,6 +124,10 @@ describe('analyzeQuestion: what it is about', () => {
     const gdp = analyze("What was Haimen's GDP in 2019?").concepts.find((c) => c.label === 'gdp');
     expect(gdp?.alts.map((a) => a.text)).toContain('地区生产总值');
     expect(gdp?.inSentence).toBe(true);
+    // "Airlines" in a name is the kind of body (航空), not a name the bulletin lacks.
+    const airline = analyze('How many routes did Haimen Airlines open?').concepts.find((c) => c.label === 'airlines');
+    expect(airline).toMatchObject({ kind: 'content', required: false });
+    expect(airline?.alts.map((a) => a.text)).toEqual(['航空']);
   });
 
   it('reads the words of an English figure as that figure only ("worth over 1 billion yuan")', () => {

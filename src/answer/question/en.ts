@@ -4,7 +4,7 @@
  * 薛卫生), other words through CC-CEDICT glosses restricted to the corpus.
  */
 import type { KeywordSearch } from '../../index/loaded-index.js';
-import { englishWords } from '../../text/bridge/english.js';
+import { englishWords, stem } from '../../text/bridge/english.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
 import { findNames, TITLES } from '../../text/names.js';
@@ -38,6 +38,32 @@ const PINYIN_WORD = new RegExp(`^(?:${INITIAL}${FINAL}){2,}$`);
 
 /** Pinyin of administrative suffixes that English names leave out. */
 const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
+
+/** Words that end English names of bodies and places, and the Chinese words that end such names. */
+const KIND_WORDS: Record<string, string[]> = {
+  airline: ['航空'],
+  airway: ['航空'],
+  bank: ['银行'],
+  group: ['集团'],
+  hospital: ['医院'],
+  port: ['港'],
+  airport: ['机场'],
+  police: ['公安', '警方'],
+  bureau: ['局'],
+  museum: ['博物馆'],
+  reservoir: ['水库'],
+  tunnel: ['隧道'],
+  metro: ['地铁', '轨道交通'],
+  pharmaceutical: ['药业', '制药'],
+  motor: ['汽车'],
+  auto: ['汽车'],
+  club: ['俱乐部'],
+  county: ['县'],
+  district: ['区'],
+  province: ['省'],
+};
+
+const KIND_BY_STEM = new Map(Object.entries(KIND_WORDS).map(([word, zh]) => [stem(word), zh]));
 
 /** Numbered things and how the bulletin writes them with their number. */
 const NUMBERED: Record<string, (n: string) => string[]> = {
@@ -168,6 +194,8 @@ export function enConcepts(
     const alts: Alt[] = translations
       .filter(([zh]) => !FUNCTION_CHARS.test(zh))
       .map(([zh, q]) => ({ text: zh, quality: Math.min(1, 0.5 + q) * (q >= 1 ? 1 : weak) }));
+    // Lanchuan Airlines, Hezhou Port: the kind of body or place in a name, as Chinese names end in it.
+    if (!alts.length) for (const zh of KIND_BY_STEM.get(stem(w)) ?? []) alts.push({ text: zh, quality: 0.8 });
     // A name the corpus does not know (Shanghai) means the question is about something else.
     const unknownName = !alts.length && capitalised.has(w);
     if (unknownName) {

@@ -128,6 +128,9 @@ describe('analyzeQuestion: what it is about', () => {
     const airline = analyze('How many routes did Haimen Airlines open?').concepts.find((c) => c.label === 'airlines');
     expect(airline).toMatchObject({ kind: 'content', required: false });
     expect(airline?.alts.map((a) => a.text)).toEqual(['航空']);
+    // A capitalised word next to a name the bulletin spells says what kind of body it is.
+    const kind = analyze('How much did Haimen Aerospace spend?').concepts.find((c) => c.label === 'aerospace');
+    expect(kind?.required).toBe(false);
   });
 
   it('reads the words of an English figure as that figure only ("worth over 1 billion yuan")', () => {

@@ -165,6 +165,14 @@ export function enConcepts(
   const capitalised = new Set(
     tokens.filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst)).map((t) => t.toLowerCase()),
   );
+  // Huayue Microelectronics, Xingtu Aerospace: capitalised words next to a name the bulletin spells
+  // say what kind of body it is; the name itself tells it apart.
+  const descriptors = new Set<string>();
+  const isCapital = (i: number) => /^[A-Z][a-z]/.test(tokens[i] ?? '');
+  for (const i of used) {
+    for (const step of [-1, 1])
+      for (let j = i + step; isCapital(j) && !used.has(j); j += step) descriptors.add((tokens[j] ?? '').toLowerCase());
+  }
   const withoutDates = question.replace(/\b(end|start|beginning|early|late) of\b/gi, ' ');
   // "over 1 billion yuan" is one figure: its words are not concepts of their own.
   const figureWords = new Set(measured.flatMap((m) => englishWords(m.text)));
@@ -197,7 +205,7 @@ export function enConcepts(
     // Lanchuan Airlines, Hezhou Port: the kind of body or place in a name, as Chinese names end in it.
     if (!alts.length) for (const zh of KIND_BY_STEM.get(stem(w)) ?? []) alts.push({ text: zh, quality: 0.8 });
     // A name the corpus does not know (Shanghai) means the question is about something else.
-    const unknownName = !alts.length && capitalised.has(w);
+    const unknownName = !alts.length && capitalised.has(w) && !descriptors.has(w);
     if (unknownName) {
       concepts.push({ label: w, alts: [exact(w)], weight: 2, kind: 'entity', required: true, sound: w });
       continue;

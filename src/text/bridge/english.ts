@@ -112,8 +112,13 @@ export function stem(word: string): string {
 
 /** Content words of an English text (lower case, stopwords removed), unstemmed. */
 export function englishWords(text: string): string[] {
-  // Hyphenated compounds (three-star, cloud-adopting) are looked up word by word.
-  return (text.toLowerCase().match(/[a-z][a-z'’]*/g) ?? [])
+  // Hyphenated compounds (three-star, cloud-adopting) are looked up word by word; 5th and 2nd are
+  // ordinals, not the words th and nd; R&D is research and development.
+  const plain = text
+    .toLowerCase()
+    .replace(/\b(\d+)(st|nd|rd|th)\b/g, '$1')
+    .replace(/\br&d\b/g, 'research and development');
+  return (plain.match(/[a-z][a-z'’]*/g) ?? [])
     .map((w) => w.replace(/['’]s$/, '').replace(/['’]+$/, ''))
     .filter((w) => w.length > 1 && !EN_STOPWORDS.has(w));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from '../../../src/text/bridge/english.js';
+import { englishWords, stem } from '../../../src/text/bridge/english.js';
 
 describe('stem', () => {
   it('meets the forms of a word, and leaves words that only look plural alone', () => {
@@ -9,5 +9,12 @@ describe('stem', () => {
     expect(stem('growth')).toBe(stem('grow'));
     expect(stem('news')).not.toBe(stem('new'));
     expect(stem('series')).toBe('series');
+  });
+});
+
+describe('englishWords', () => {
+  it('reads 5th as an ordinal, not the word th, and R&D as research and development', () => {
+    expect(englishWords('the 5th Asian Youth Games')).toEqual(['asian', 'youth', 'games']);
+    expect(englishWords('spend on R&D')).toEqual(['spend', 'research', 'development']);
   });
 });

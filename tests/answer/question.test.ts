@@ -128,6 +128,11 @@ describe('analyzeQuestion: what it is about', () => {
     const airline = analyze('How many routes did Haimen Airlines open?').concepts.find((c) => c.label === 'airlines');
     expect(airline).toMatchObject({ kind: 'content', required: false });
     expect(airline?.alts.map((a) => a.text)).toEqual(['航空']);
+    // The 20th fair is an ordinal (第二十届); on the 26th is a day.
+    const fair = analyze('Which country is the guest of honour at the 20th Haimen trade fair?');
+    expect(fair.concepts.find((c) => c.label === '20')?.figure).toMatchObject({ value: 20, kind: 'ordinal' });
+    const day = analyze('Who visited the police bureau on the 26th to see the data?');
+    expect(day.concepts.find((c) => c.label === '26')?.figure).toBeUndefined();
     // A capitalised word next to a name the bulletin spells says what kind of body it is.
     const kind = analyze('How much did Haimen Aerospace spend?').concepts.find((c) => c.label === 'aerospace');
     expect(kind?.required).toBe(false);

@@ -65,6 +65,9 @@ const KIND_WORDS: Record<string, string[]> = {
 
 const KIND_BY_STEM = new Map(Object.entries(KIND_WORDS).map(([word, zh]) => [stem(word), zh]));
 
+/** Words that follow a day of the month (on the 26th to see…), never an ordinal's noun. */
+const DAY_FOLLOWERS = /^(of|to|and|in|at|on|by|for|from|since|until|before|after|the|this|that|was|is|were|will)$/i;
+
 /** Numbered things and how the bulletin writes them with their number. */
 const NUMBERED: Record<string, (n: string) => string[]> = {
   line: (n) => [`${n}号线`],
@@ -152,9 +155,17 @@ export function enConcepts(
     return { word, n };
   });
   const inCode = (n: number) => codes.some((c) => c.includes(String(n))) || numbered.some((x) => x.n === String(n));
+  // The 20th fair: an ordinal, found however the bulletin writes it (第二十届).
+  // (On the 26th, by the 25th of February: a day, not an ordinal.)
+  const ordinals = new Set(
+    [...question.matchAll(/\b(\d+)(?:st|nd|rd|th)\s+([A-Za-z]+)/g)]
+      .filter((m) => !DAY_FOLLOWERS.test(m[2] ?? '') && !isMonthWord((m[2] ?? '').toLowerCase()))
+      .map((m) => Number(m[1])),
+  );
   for (const n of figures.numbers) {
     if (inPeriod(n) || inCode(n) || measured.some((m) => m.text.includes(String(n)))) continue;
-    concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true });
+    const figure = ordinals.has(n) ? { figure: { value: n, kind: 'ordinal', measure: 'ordinal' } } : {};
+    concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true, ...figure });
   }
   const tokens = question.match(/[A-Za-z]+/g) ?? [];
   const used = pinyinNames(tokens, lexicon, concepts);

@@ -5,7 +5,7 @@
  */
 import type { Chunk } from '../core/types.js';
 import { daySpan } from '../index/chunk-days.js';
-import { contrasts } from '../text/contrasts.js';
+import { otherHalf } from '../text/contrasts.js';
 import { normalize } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
 import { CONTEXT_CREDIT, matchIn, otherFigure, placesOf, wholeOfAnother } from './match/concept-match.js';
@@ -65,15 +65,6 @@ const LITERAL = 0.8;
 
 /** A sentence that only the context makes relevant must still carry part of the question itself. */
 const MIN_OWN_SHARE = 0.25;
-
-/**
- * Whether a text names the other word of an asked pair and not the asked one (true), names the
- * asked one (false), or neither (undefined, for the caller to look further).
- */
-function otherHalf(asked: string, text: string): boolean | undefined {
-  if (text.includes(asked)) return false;
-  return contrasts(asked).some((w) => text.includes(w)) ? true : undefined;
-}
 
 /** Scores one sentence against the question, with its context. */
 function scoreOne(

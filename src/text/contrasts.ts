@@ -62,6 +62,18 @@ export function contrasts(word: string): string[] {
   return (GROUP_OF.get(word) ?? []).filter((w) => w !== word);
 }
 
+/**
+ * Whether a text names the other word of an asked pair and not the asked one (true), names the
+ * asked one (false), or neither (undefined, for the caller to look further).
+ *
+ * @example
+ * otherHalf('左洞', '右洞长8.69公里') // true
+ */
+export function otherHalf(asked: string, text: string): boolean | undefined {
+  if (text.includes(asked)) return false;
+  return contrasts(asked).some((w) => text.includes(w)) ? true : undefined;
+}
+
 /** English words standing for a word of a pair: "the women's 100m", "half marathon". */
 const ENGLISH: Array<[RegExp, string]> = [
   [/\bmen'?s? singles\b/, '男子单打'],
@@ -82,6 +94,8 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bbronze medals?\b/, '铜牌'],
   [/\brunners?-up\b/, '亚军'],
   [/\brural\b/, '农村'],
+  [/\bleft (tube|bore)\b/, '左洞'],
+  [/\bright (tube|bore)\b/, '右洞'],
   [/\bpork\b/, '猪肉'],
   [/\bbeef\b/, '牛肉'],
   [/\bdiesel\b/, '柴油'],

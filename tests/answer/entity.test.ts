@@ -154,6 +154,7 @@ date: 2023-12-01
 去年台风“海燕”在石塘镇登陆。
 第六届青山国际山地电影节在青山市开幕，开幕影片为《云上青山》。
 云屏市轨道交通集团有限公司副总经理夏明朗介绍，假期期间共加开临时列车1420列次。
+枫岭隧道为双洞分离式特长隧道，左洞长8.72公里，右洞长8.69公里。
 青云高速全长86.4公里。其中最高的峡口特大桥桥面距谷底高度达218米，最深的隧道埋深达310米。
 3号线一期首班车时间为6时，末班车时间为23时。儿童夜间门诊开诊时间为每天18时至23时。
 `,
@@ -268,6 +269,10 @@ describe('right entity, right measure, right period', () => {
   it('never answers one dimension of a length with another (height for length, depth for height)', async () => {
     expect((await answerer.ask('峡口特大桥有多高？')).answer).toMatch(/^218米/);
     expect((await answerer.ask('峡口特大桥桥面距谷底有多深？')).found).toBe(false);
+    expect((await answerer.ask('How long is the Xiakou bridge?')).found).toBe(false);
+    // The clause of the other one of a pair is not the asked one's.
+    expect((await answerer.ask('枫岭隧道右洞有多长？')).answer).toMatch(/^8\.69公里/);
+    expect((await answerer.ask('How long is the left tube of the Fengling Tunnel?')).answer).toMatch(/^8\.72 km/);
   });
 
   it('reads a period of the same length (一季度 for the second quarter) as another, whatever year or day is around it', async () => {

@@ -15,5 +15,6 @@ describe('contrasting pairs', () => {
     expect(contrasts('公路')).toEqual([]);
     expect(contrasts('闭幕')).toEqual(['开幕']);
     expect(contrastWords('By how much did beef prices change?', 'en')).toEqual(['牛肉']);
+    expect(contrastWords('How long is the left tube of the tunnel?', 'en')).toEqual(['左洞']);
   });
 });

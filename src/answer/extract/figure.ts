@@ -2,6 +2,8 @@
  * Figure answers: the number of the asked measure (a length for 多长, a rate for 增长多少, money for
  * 总投资), the date of the asked event, or a rank — bound to the question's own words and entities.
  */
+
+import { otherHalf } from '../../text/contrasts.js';
 import { findMentions, type Mention } from '../../text/figures.js';
 import { tokens } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
@@ -37,10 +39,18 @@ const CHANGE_BEFORE =
 
 /** The dimensions a length measures, as questions ask them and as prose states them before a figure. */
 const DIMENSIONS: Array<[string, RegExp, RegExp]> = [
-  ['depth', /多深|深度|埋深|水深|深多少/, /(深度?|埋深)(为|达|约|超过|仅)?$/],
-  ['height', /多高|高度|海拔|身高|高多少/, /(高度?|海拔|高出)(为|达|约|超过|仅)?$/],
-  ['width', /多宽|宽度|宽多少/, /(宽度?)(为|达|约|超过|仅)?$/],
-  ['length', /多长|长度|全长|总长|长多少|里程/, /(长度?|全长|总长|里程)(为|达|约|超过|仅)?$/],
+  ['depth', /多深|深度|埋深|水深|深多少|\bhow deep\b|\bdepth\b/, /(深度?|埋深)(为|达|约|超过|仅)?$/],
+  [
+    'height',
+    /多高|高度|海拔|身高|高多少|\bhow (high|tall)\b|\b(height|altitude)\b/,
+    /(高度?|海拔|高出)(为|达|约|超过|仅)?$/,
+  ],
+  ['width', /多宽|宽度|宽多少|\bhow wide\b|\bwidth\b/, /(宽度?)(为|达|约|超过|仅)?$/],
+  [
+    'length',
+    /多长|长度|全长|总长|长多少|里程|\bhow long is\b|\blength\b/,
+    /(长度?|全长|总长|里程)(为|达|约|超过|仅)?$/,
+  ],
 ];
 
 /** True when the question asks one dimension (全长) and the words before the figure state another (高度达). */
@@ -197,6 +207,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       // 其中第三季度净利润13.8亿元, for the third quarter, not the three asked about.
       const clause = clauseAt(from.text, m.start);
       if (ofAnotherFigure(q, clause)) continue;
+      // 左洞长8.72公里，右洞长8.69公里: the clause of the other one of a pair is not the asked one's.
+      if (q.contrasts.some((w) => otherHalf(w, clause))) continue;
       if (q.intent.slot !== 'date' && q.concepts.some((c) => c.period && clashes(c.period, clause, s.chunk.date)))
         continue;
       // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.

@@ -78,6 +78,7 @@ export const ZH_UNITS: Record<string, UnitInfo> = {
   万吨: u('weight', 1e7, 'tonnes'),
   吨: u('weight', 1000, 'tonnes'),
   公斤: u('weight', 1, 'kg'),
+  盎司: u('weight', 0.0311, 'ounces'),
   千克: u('weight', 1, 'kg'),
   斤: u('weight', 0.5, 'jin'),
   克: u('weight', 0.001, 'g'),

@@ -29,6 +29,13 @@ export function enMeasure(q: string): Intent['measure'] {
   )
     return 'percent';
   if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
+  // How much gold or grain: a weight of the thing, not its worth.
+  if (/\bhow much (gold|silver|grain|rice|wheat|coal|steel)\b/.test(q)) return 'weight';
+  // How long is he expected to be sidelined: a time, whatever the verb's tense.
+  if (
+    /\bhow long\b.*\b(take|takes|took|last|lasts|lasted|sidelined|suspended|closed|delayed|wait|stay|remain)\b/.test(q)
+  )
+    return 'duration';
   if (
     anyOf(
       /\bhow much money\b/,

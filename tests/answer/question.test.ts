@@ -135,6 +135,14 @@ describe('analyzeQuestion: what it is about', () => {
     expect(fair.concepts.find((c) => c.label === '20')?.figure).toMatchObject({ value: 20, kind: 'ordinal' });
     const day = analyze('Who visited the police bureau on the 26th to see the data?');
     expect(day.concepts.find((c) => c.label === '26')?.figure).toBeUndefined();
+    // Haimen-3 is a name's series number (海门三号); 01 and 02 label things; at what altitude asks a length.
+    const serial = analyze('At what altitude do the Haimen-3 01 and 02 satellites orbit?');
+    expect(serial.concepts.find((c) => c.label === 'Haimen-3')?.alts.map((a) => a.text)).toEqual([
+      '海门三号',
+      '海门3号',
+    ]);
+    expect(serial.concepts.filter((c) => c.kind === 'figure')).toEqual([]);
+    expect(serial.intent).toMatchObject({ slot: 'number', measure: 'length' });
     // A capitalised word next to a name the bulletin spells says what kind of body it is.
     const kind = analyze('How much did Haimen Aerospace spend?').concepts.find((c) => c.label === 'aerospace');
     expect(kind?.required).toBe(false);

@@ -66,7 +66,7 @@ export function enMeasure(q: string): Intent['measure'] {
     return 'volume';
   if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
   if (
-    /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(
+    /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\baltitude\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(
       q,
     )
   )

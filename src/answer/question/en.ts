@@ -65,6 +65,15 @@ const KIND_WORDS: Record<string, string[]> = {
 
 const KIND_BY_STEM = new Map(Object.entries(KIND_WORDS).map(([word, zh]) => [stem(word), zh]));
 
+const DIGITS = '零一二三四五六七八九';
+
+/** 1–99 in Chinese numerals, as names' numbers are written: 3 → 三, 12 → 十二, 21 → 二十一. */
+function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS.charAt(n);
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? DIGITS.charAt(tens) : ''}十${n % 10 ? DIGITS.charAt(n % 10) : ''}`;
+}
+
 /** Words that follow a day of the month (on the 26th to see…), never an ordinal's noun. */
 const DAY_FOLLOWERS = /^(of|to|and|in|at|on|by|for|from|since|until|before|after|the|this|that|was|is|were|will)$/i;
 
@@ -164,11 +173,21 @@ export function enConcepts(
   );
   for (const n of figures.numbers) {
     if (inPeriod(n) || inCode(n) || measured.some((m) => m.text.includes(String(n)))) continue;
+    // Qiming-1: the number is the name's (below); 01 and 02 label things, they count nothing.
+    if (new RegExp(`[A-Za-z]-${n}\\b|\\b0${n}\\b`).test(question)) continue;
     const figure = ordinals.has(n) ? { figure: { value: n, kind: 'ordinal', measure: 'ordinal' } } : {};
     concepts.push({ label: String(n), alts: [exact(String(n))], weight: 1, kind: 'figure', required: true, ...figure });
   }
   const tokens = question.match(/[A-Za-z]+/g) ?? [];
   const used = pinyinNames(tokens, lexicon, concepts);
+  // Qiming-1, Xinghe-3: a named series and its number, which the bulletin writes 启明一号.
+  for (const m of question.matchAll(/\b([A-Z][a-z]+)-(\d{1,2})\b/g)) {
+    const c = concepts.find((x) => x.label.toLowerCase() === (m[1] ?? '').toLowerCase() && x.kind === 'entity');
+    const n = Number(m[2]);
+    if (!c || !(n >= 1 && n <= 99)) continue;
+    c.alts = c.alts.flatMap((a) => [exact(`${a.text}${chineseNumber(n)}号`), exact(`${a.text}${n}号`)]);
+    c.label = m[0];
+  }
   const usedWords = new Set([...used].map((i) => (tokens[i] ?? '').toLowerCase()));
   // A capital starts every sentence; a first word spelt in pinyin ("Shanghai has…") is a name all the same.
   const first = tokens[0]?.toLowerCase() ?? '';

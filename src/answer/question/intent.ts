@@ -211,6 +211,7 @@ const EN_RULES: Rule[] = [
       /\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(number|amount|total|investment|cost|price|length|speed|size|value)\b/,
       /\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(sum|population|rate|area|height|output|budget|progress)\b/,
       /\bhow (long|tall|high|far|fast|big|large|heavy|deep|wide)\b/,
+      /\b(at|to) what (altitude|height|depth|speed|temperature)\b/,
     ),
     () => ({ slot: 'number' }),
   ],

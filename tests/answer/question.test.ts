@@ -143,6 +143,9 @@ describe('analyzeQuestion: what it is about', () => {
     ]);
     expect(serial.concepts.filter((c) => c.kind === 'figure')).toEqual([]);
     expect(serial.intent).toMatchObject({ slot: 'number', measure: 'length' });
+    // A month is no unknown name, capitalised as it is.
+    const launch = analyze('At its January launch, when did Haimen plan to start?');
+    expect(launch.concepts.some((c) => c.label === 'january' && c.required)).toBe(false);
     // A capitalised word next to a name the bulletin spells says what kind of body it is.
     const kind = analyze('How much did Haimen Aerospace spend?').concepts.find((c) => c.label === 'aerospace');
     expect(kind?.required).toBe(false);

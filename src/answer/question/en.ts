@@ -192,8 +192,11 @@ export function enConcepts(
   // A capital starts every sentence; a first word spelt in pinyin ("Shanghai has…") is a name all the same.
   const first = tokens[0]?.toLowerCase() ?? '';
   const nameFirst = !FRAME.has(first) && PINYIN_WORD.test(first);
+  // (A month is capitalised too: "its January launch" names no place.)
   const capitalised = new Set(
-    tokens.filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst)).map((t) => t.toLowerCase()),
+    tokens
+      .filter((t, i) => /^[A-Z][a-z]/.test(t) && (i > 0 || nameFirst) && !isMonthWord(t.toLowerCase()))
+      .map((t) => t.toLowerCase()),
   );
   // Huayue Microelectronics, Xingtu Aerospace: capitalised words next to a name the bulletin spells
   // say what kind of body it is; the name itself tells it apart.

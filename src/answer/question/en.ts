@@ -4,12 +4,13 @@
  * 薛卫生), other words through CC-CEDICT glosses restricted to the corpus.
  */
 import type { KeywordSearch } from '../../index/loaded-index.js';
-import { englishWords, stem } from '../../text/bridge/english.js';
+import { englishWords } from '../../text/bridge/english.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
-import { findNames, TITLES } from '../../text/names.js';
+import { TITLES } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
+import { kindWords, numberedThings, numberSeries, ordinalsIn, PINYIN_WORD, pinyinNames } from './en-names.js';
 import { type AskedTime, askedTime } from './when.js';
 
 /** Words of English questions that only frame what is asked. */
@@ -29,94 +30,6 @@ const FRAME = new Set(
 
 /** One-character function words of Chinese. */
 const FUNCTION_CHARS = /^[的了是在和与及或也都就又而其之所着过把被将对从向于以为等这那个]$/;
-
-/** A word of two or more toneless pinyin syllables: shanghai, nantong (never 'roughly'). */
-const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
-const FINAL =
-  '(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)';
-const PINYIN_WORD = new RegExp(`^(?:${INITIAL}${FINAL}){2,}$`);
-
-/** Pinyin of administrative suffixes that English names leave out. */
-const PLACE_SYLLABLES = ['shi', 'qu', 'xian', 'zhen', 'xiang', 'cun', 'sheng', 'jiedao'];
-
-/** Words that end English names of bodies and places, and the Chinese words that end such names. */
-const KIND_WORDS: Record<string, string[]> = {
-  airline: ['航空'],
-  airway: ['航空'],
-  bank: ['银行'],
-  group: ['集团'],
-  hospital: ['医院'],
-  port: ['港'],
-  airport: ['机场'],
-  police: ['公安', '警方'],
-  bureau: ['局'],
-  museum: ['博物馆'],
-  reservoir: ['水库'],
-  tunnel: ['隧道'],
-  metro: ['地铁', '轨道交通'],
-  pharmaceutical: ['药业', '制药'],
-  motor: ['汽车'],
-  auto: ['汽车'],
-  club: ['俱乐部'],
-  county: ['县'],
-  district: ['区'],
-  province: ['省'],
-};
-
-const KIND_BY_STEM = new Map(Object.entries(KIND_WORDS).map(([word, zh]) => [stem(word), zh]));
-
-const DIGITS = '零一二三四五六七八九';
-
-/** 1–99 in Chinese numerals, as names' numbers are written: 3 → 三, 12 → 十二, 21 → 二十一. */
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS.charAt(n);
-  const tens = Math.floor(n / 10);
-  return `${tens > 1 ? DIGITS.charAt(tens) : ''}十${n % 10 ? DIGITS.charAt(n % 10) : ''}`;
-}
-
-/** Words that follow a day of the month (on the 26th to see…), never an ordinal's noun. */
-const DAY_FOLLOWERS = /^(of|to|and|in|at|on|by|for|from|since|until|before|after|the|this|that|was|is|were|will)$/i;
-
-/** Numbered things and how the bulletin writes them with their number. */
-const NUMBERED: Record<string, (n: string) => string[]> = {
-  line: (n) => [`${n}号线`],
-  terminal: (n) => [`${n}号航站楼`, `T${n}`],
-  gate: (n) => [`${n}号门`],
-  building: (n) => [`${n}号楼`],
-  hall: (n) => [`${n}号馆`, `${n}号厅`],
-  berth: (n) => [`${n}号泊位`],
-};
-const NUMBERED_RE = new RegExp(`\\b(${Object.keys(NUMBERED).join('|')})\\s+(\\d{1,3})\\b`, 'gi');
-
-/** Runs of one to three words read as pinyin of a corpus name; returns the word positions used. */
-function pinyinNames(tokens: string[], lexicon: Lexicon, concepts: Concept[]): Set<number> {
-  const used = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) {
-    for (let n = 3; n >= 1; n--) {
-      if (i + n > tokens.length || [...Array(n).keys()].some((k) => used.has(i + k))) continue;
-      const run = tokens.slice(i, i + n);
-      const first = run[0] ?? '';
-      if (n === 1 && lexicon.translate(first).length && !/^[A-Z]/.test(first)) continue;
-      const key = run.join('');
-      // A place is often named without its suffix in English (Gangzha for 港闸区).
-      const hits = [key, ...PLACE_SYLLABLES.map((s) => key + s)].flatMap((k) => lexicon.byPinyin(k));
-      if (hits.length && key.length >= 4) {
-        const place = !hits.some((h) => findNames(h).some((n) => n.kind === 'person'));
-        concepts.push({
-          label: run.join(' '),
-          alts: hits.map(exact),
-          weight: 2,
-          kind: 'entity',
-          required: true,
-          place,
-        });
-        for (let k = 0; k < n; k++) used.add(i + k);
-        break;
-      }
-    }
-  }
-  return used;
-}
 
 /**
  * Concepts of an English question.
@@ -157,20 +70,11 @@ export function enConcepts(
   for (const code of codes)
     concepts.push({ label: code, alts: [exact(code)], weight: 1.5, kind: 'entity', required: true });
   // Line 3, Terminal 2: the bulletin numbers them 3号线, 2号航站楼.
-  const numbered = [...question.matchAll(NUMBERED_RE)].map((m) => {
-    const [word = '', n = ''] = [m[1]?.toLowerCase(), m[2]];
-    const alts = (NUMBERED[word]?.(n) ?? []).map(exact);
-    concepts.push({ label: m[0], alts, weight: 2, kind: 'entity', required: true });
-    return { word, n };
-  });
+  const numbered = numberedThings(question);
+  for (const { label, alts } of numbered) concepts.push({ label, alts, weight: 2, kind: 'entity', required: true });
   const inCode = (n: number) => codes.some((c) => c.includes(String(n))) || numbered.some((x) => x.n === String(n));
   // The 20th fair: an ordinal, found however the bulletin writes it (第二十届).
-  // (On the 26th, by the 25th of February: a day, not an ordinal.)
-  const ordinals = new Set(
-    [...question.matchAll(/\b(\d+)(?:st|nd|rd|th)\s+([A-Za-z]+)/g)]
-      .filter((m) => !DAY_FOLLOWERS.test(m[2] ?? '') && !isMonthWord((m[2] ?? '').toLowerCase()))
-      .map((m) => Number(m[1])),
-  );
+  const ordinals = ordinalsIn(question);
   for (const n of figures.numbers) {
     if (inPeriod(n) || inCode(n) || measured.some((m) => m.text.includes(String(n)))) continue;
     // Qiming-1: the number is the name's (below); 01 and 02 label things, they count nothing.
@@ -180,14 +84,7 @@ export function enConcepts(
   }
   const tokens = question.match(/[A-Za-z]+/g) ?? [];
   const used = pinyinNames(tokens, lexicon, concepts);
-  // Qiming-1, Xinghe-3: a named series and its number, which the bulletin writes 启明一号.
-  for (const m of question.matchAll(/\b([A-Z][a-z]+)-(\d{1,2})\b/g)) {
-    const c = concepts.find((x) => x.label.toLowerCase() === (m[1] ?? '').toLowerCase() && x.kind === 'entity');
-    const n = Number(m[2]);
-    if (!c || !(n >= 1 && n <= 99)) continue;
-    c.alts = c.alts.flatMap((a) => [exact(`${a.text}${chineseNumber(n)}号`), exact(`${a.text}${n}号`)]);
-    c.label = m[0];
-  }
+  numberSeries(question, concepts);
   const usedWords = new Set([...used].map((i) => (tokens[i] ?? '').toLowerCase()));
   // A capital starts every sentence; a first word spelt in pinyin ("Shanghai has…") is a name all the same.
   const first = tokens[0]?.toLowerCase() ?? '';
@@ -236,7 +133,7 @@ export function enConcepts(
       .filter(([zh]) => !FUNCTION_CHARS.test(zh))
       .map(([zh, q]) => ({ text: zh, quality: Math.min(1, 0.5 + q) * (q >= 1 ? 1 : weak) }));
     // Lanchuan Airlines, Hezhou Port: the kind of body or place in a name, as Chinese names end in it.
-    if (!alts.length) for (const zh of KIND_BY_STEM.get(stem(w)) ?? []) alts.push({ text: zh, quality: 0.8 });
+    if (!alts.length) for (const zh of kindWords(w)) alts.push({ text: zh, quality: 0.8 });
     // A name the corpus does not know (Shanghai) means the question is about something else.
     const unknownName = !alts.length && capitalised.has(w) && !descriptors.has(w);
     if (unknownName) {

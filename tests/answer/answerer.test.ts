@@ -83,6 +83,10 @@ describe('Answerer behaviour', () => {
     expect(b.answer).toMatch(/每日一汇总/);
   });
 
+  it('answers a question about what was not done from a clause that says 未及 (not in time)', async () => {
+    expect((await seeded.answerer.ask('该镇节后还有多少扣蟹没来得及卖?')).answer).toMatch(/^350多万斤/);
+  });
+
   it('counts people by any of their counters, and finds who holds a post asked in English', async () => {
     expect((await seeded.answerer.ask('通州一共派了多少人驻企?')).answer).toMatch(/^1880名/);
     expect((await seeded.answerer.ask('Who is the Party secretary of Tongzhou district?')).answer).toMatch(

@@ -10,7 +10,7 @@ import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { ScoredSentence } from '../scorer.js';
 import type { Extraction } from './extraction.js';
 
-const DENIAL = /^(没|没有|未|尚未|不|无|并未)$/;
+const DENIAL = /^(没|没有|未|尚未|不|无|并未|未及|未能|没能|无法|未曾|尚无)$/;
 
 /** True when a text denies (没有复工, 尚未销售). */
 export function denies(text: string): boolean {

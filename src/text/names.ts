@@ -233,9 +233,10 @@ export function findNames(text: string): NameSpan[] {
         // 冠军赛上浙江队: a one-character locative ends the name before it.
         !(x.tag === 'f' && x.word.length === 1) &&
         /^[\p{Script=Han}\dA-Za-z]+$/u.test(x.word) &&
-        !/^(的|和|与|及|等|在|为|是|会同|联合|连同|协同|携手|以及)$/.test(x.word) &&
-        // 组个政府: a classifier ends the name.
-        !x.word.includes('个');
+        !/^(的|和|与|及|等|在|为|是|会同|联合|连同|协同|携手|以及|战胜|击败|负于|战平|对阵|迎战)$/.test(x.word) &&
+        // 组个政府: a classifier ends the name; 2比1战胜临江队: so does a score's number.
+        !x.word.includes('个') &&
+        !/^\d+$/.test(x.word);
       while (a > 0 && i - a < 5 && joins(ts[a - 1])) {
         a--;
       }

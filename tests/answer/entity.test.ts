@@ -152,6 +152,7 @@ date: 2023-12-01
 “名医下基层”活动首批86名专家已到岗。
 受台风“青鸟”外围环流影响，临海市普降暴雨。临海市防指8月20日8时启动防台风二级应急响应。
 去年台风“海燕”在石塘镇登陆。
+2023年东海杯足球赛决赛在海州体育中心举行，最终海州港湾队夺得冠军。
 第六届青山国际山地电影节在青山市开幕，开幕影片为《云上青山》。
 云屏市轨道交通集团有限公司副总经理夏明朗介绍，假期期间共加开临时列车1420列次。
 枫岭隧道为双洞分离式特长隧道，左洞长8.72公里，右洞长8.69公里。
@@ -280,6 +281,10 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask("What was Anlan's total foreign trade in the second quarter of 2023?")).found).toBe(
       false,
     );
+  });
+
+  it('answers which team or town with a name of that kind, not the stadium', async () => {
+    expect((await answerer.ask('2023年东海杯足球赛冠军是哪支球队？')).answer).toMatch(/^海州港湾队/);
   });
 
   it('answers which film or book with a quoted title only', async () => {

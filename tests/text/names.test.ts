@@ -10,6 +10,8 @@ describe('findNames', () => {
     expect(names('保守党得票率为31.5%，绿党为12.4%')).toEqual(['org:保守党', 'org:绿党']);
     expect(names('南溟航空的董事长是谁')).toContain('org:南溟航空');
     expect(names('岚川航空客座率多少')).toContain('org:岚川航空');
+    // A score's number and the verb between two teams end a name.
+    expect(names('海州港湾队2比1战胜临江队')).toEqual(expect.arrayContaining(['org:海州港湾队', 'org:临江队']));
     // After a known place, the trade word modifies the next noun: no firm called 南通电子.
     expect(names('南通电子健康通行证叫啥名字')).toEqual(['place:南通']);
     expect(names('瓦卢纳总理托维塔在开幕式上呼吁')).toContain('person:托维塔');

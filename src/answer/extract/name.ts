@@ -46,6 +46,10 @@ function quoted(text: string): Array<{ start: number; end: number; text: string 
   }));
 }
 
+/** Kinds of answer whose names end in the kind's own word: 哪支球队 → …队, 哪个镇 → …镇. */
+const KIND_ASKED = /(哪|什么|啥)(一)?(个|支|家|所|座)?(球队|队伍|镇(?!区)|县|医院|大学|银行)/;
+const KIND_END: Record<string, string> = { 球队: '队', 队伍: '队' };
+
 /** Words that end the name of somewhere: a site, a facility, a body's seat, a feature of the land. */
 const WHERE = /(场|站|港|馆|中心|园|基地|口|湾|岛|山|河|江|湖|桥|路|街|村|镇|县|区|市|省|国|会|局|厅|部|院)$/;
 
@@ -113,8 +117,11 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
   const top = sentences[0]?.coverage ?? 0;
   const byPost = q.concepts.some((c) => c.inSentence && TITLES.test(c.label));
   let best: Extraction | undefined;
+  const asked = KIND_ASKED.exec(q.norm)?.[4];
   const consider = (s: ScoredSentence, span: { start: number; end: number }, text: string, bonus: number) => {
     if (text.length < 2 || inQuestion(q, text.replace(/[“”"「」《》]/g, '')) || inFurniture(s.text, span)) return;
+    // 哪支球队, 哪个镇: the answer is a name of that kind (海州港湾队, 茶岭镇), not the stadium or the city.
+    if (asked && !text.endsWith(KIND_END[asked] ?? asked)) return;
     // Asked by post (清河农商银行的董事长是谁): 临江银行董事长冯国栋 holds another body's post.
     if (byPost && ownership(s, span, true) === -1) return;
     const score = s.score + 0.35 + 0.4 * nearness(s, span) + bonus;

@@ -14,7 +14,9 @@ const DENIAL = /^(没|没有|未|尚未|不|无|并未|未及|未能|没能|无�
 
 /** True when a text denies (没有复工, 尚未销售). */
 export function denies(text: string): boolean {
-  return tokens(text).some((t) => DENIAL.test(t.word));
+  // 未及销售的扣蟹已基本销罄: a denial inside a noun's description (…的) denies nothing of the clause.
+  const described = text.replace(/(没有|没|未及|尚未|未|不)[^,，。;；的]{1,6}的/g, '');
+  return tokens(described).some((t) => DENIAL.test(t.word));
 }
 
 /**

@@ -54,6 +54,14 @@ const GROUPS: string[][] = [
   ['汽油', '柴油'],
 ];
 
+/** Other ways prose names a word of a pair: the winner 夺冠, the second 第2名. */
+const FORMS: Record<string, string[]> = {
+  冠军: ['夺冠', '折桂'],
+  第一名: ['第1名', '夺冠'],
+  第二名: ['第2名'],
+  第三名: ['第3名'],
+};
+
 const GROUP_OF = new Map<string, string[]>();
 for (const g of GROUPS) for (const w of g) GROUP_OF.set(w, g);
 
@@ -70,8 +78,9 @@ export function contrasts(word: string): string[] {
  * otherHalf('左洞', '右洞长8.69公里') // true
  */
 export function otherHalf(asked: string, text: string): boolean | undefined {
-  if (text.includes(asked)) return false;
-  return contrasts(asked).some((w) => text.includes(w)) ? true : undefined;
+  const names = (w: string) => [w, ...(FORMS[w] ?? [])].some((f) => text.includes(f));
+  if (names(asked)) return false;
+  return contrasts(asked).some(names) ? true : undefined;
 }
 
 /** English words standing for a word of a pair: "the women's 100m", "half marathon". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrasts, contrastWords } from '../../src/text/contrasts.js';
+import { contrasts, contrastWords, otherHalf } from '../../src/text/contrasts.js';
 
 describe('contrasting pairs', () => {
   it('finds the words of pairs in a question, the longer where one holds another', () => {
@@ -14,6 +14,9 @@ describe('contrasting pairs', () => {
     expect(contrasts('二等座')).toEqual(['商务座', '一等座']);
     expect(contrasts('公路')).toEqual([]);
     expect(contrasts('闭幕')).toEqual(['开幕']);
+    // The winner is named by 夺冠 as often as by 冠军.
+    expect(otherHalf('亚军', '枫岭市龙舟队以43秒12夺冠')).toBe(true);
+    expect(otherHalf('冠军', '枫岭市龙舟队以43秒12夺冠')).toBe(false);
     expect(contrastWords('By how much did beef prices change?', 'en')).toEqual(['牛肉']);
     expect(contrastWords('How long is the left tube of the tunnel?', 'en')).toEqual(['左洞']);
   });

@@ -52,6 +52,7 @@ const GROUPS: string[][] = [
   ['开工', '竣工'],
   ['猪肉', '牛肉', '羊肉', '鸡肉'],
   ['汽油', '柴油'],
+  ['最贵', '最便宜'],
 ];
 
 /** Other ways prose names a word of a pair: the winner 夺冠, the second 第2名. */
@@ -60,6 +61,7 @@ const FORMS: Record<string, string[]> = {
   第一名: ['第1名', '夺冠'],
   第二名: ['第2名'],
   第三名: ['第3名'],
+  最便宜: ['起步价', '起价'],
 };
 
 const GROUP_OF = new Map<string, string[]>();

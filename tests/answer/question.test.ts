@@ -117,6 +117,9 @@ describe('analyzeQuestion: what it is about', () => {
     expect(line.intent).toMatchObject({ slot: 'date', grain: 'time' });
     expect(analyze('3号线末班车几点啊？').intent).toMatchObject({ slot: 'date', grain: 'time' });
     expect(analyze('招聘会岗位平均月薪多少？').intent).toMatchObject({ slot: 'number', measure: 'money' });
+    // 院区有多少个停车位: what the question word counts must be in the answer's sentence.
+    const parking = analyze('院区有多少个停车位？').concepts.find((c) => c.label === '停车位');
+    expect(parking?.inSentence).toBe(true);
     expect(analyze('女子足球冠军是哪个代表团？').intent.slot).toBe('org');
     expect(analyze('电影节的闭幕影片是哪部？').intent.slot).toBe('name');
     expect(analyze('How much does the new center weigh?').intent.measure).toBe('weight');

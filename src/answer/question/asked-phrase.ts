@@ -19,10 +19,12 @@ export function askedPhrase(
 ): Concept[] {
   const nounish = (tag: string) => /^(n|nz|vn|j|an|b|ng|l|nt)$/.test(tag);
   // 茄子一斤多少钱: a price's unit may stand between the thing and the question word.
+  // 多少个停车位: a classifier stands between the question word and the thing counted.
   const joined = (a: number, b: number) =>
     /^[\s的是为有]*(预计|计划|预期|大约|约|将)?[\s的是为有]*([每一]\s*(斤|吨|公斤|千克|升|个|件|盒|箱)?)?$/.test(
       norm.slice(a, b),
-    );
+    ) ||
+    (a === wh.end && /^[个家名位座条项张台辆艘架所件套户]$/.test(norm.slice(a, b)));
   const before = placed.filter((p) => p.end <= wh.start).sort((a, b) => b.start - a.start);
   const phrase: Concept[] = [];
   let edge = wh.start;
@@ -37,7 +39,7 @@ export function askedPhrase(
     phrase.push(p.concept);
     edge = p.start;
   }
-  if (phrase.length) return phrase;
+  // 院区有多少个停车位: the noun the question word counts is asked as much as the words before it.
   edge = wh.end;
   for (const p of placed.filter((x) => x.start >= wh.end).sort((a, b) => a.start - b.start)) {
     if (!joined(edge, p.start) || !nounish(p.tag)) break;

@@ -83,6 +83,11 @@ describe('Answerer behaviour', () => {
     expect(b.answer).toMatch(/每日一汇总/);
   });
 
+  it('answers how with the measure the sentence marks, not the words the question restates', async () => {
+    const a = await seeded.answerer.ask('那几个督导组是用啥方式下去检查的?');
+    expect(a.answer).toMatch(/^采取“四不两直”形式/);
+  });
+
   it('answers a question about what was not done from a clause that says 未及 (not in time)', async () => {
     expect((await seeded.answerer.ask('该镇节后还有多少扣蟹没来得及卖?')).answer).toMatch(/^350多万斤/);
   });

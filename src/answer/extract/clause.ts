@@ -124,7 +124,11 @@ export function pickRest(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
 export function pickMethod(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   const s = sentences[0];
   if (!s) return undefined;
-  const c = bestClause(q, s.text, METHOD);
+  // 组建三个督导组，采取“四不两直”形式: the measure is the marked clause the question does not restate.
+  const fresh = splitClauses(s.text).find(
+    (c, i) => i > 0 && METHOD.test(c.text) && !q.concepts.some((k) => k.kind !== 'content' && matchIn(k, c.text)),
+  );
+  const c = fresh ? { clause: fresh } : bestClause(q, s.text, METHOD);
   if (!c) return undefined;
   const span = widen(s.text, c.clause);
   return {

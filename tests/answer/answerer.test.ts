@@ -88,6 +88,12 @@ describe('Answerer behaviour', () => {
     expect(a.answer).toMatch(/^采取“四不两直”形式/);
   });
 
+  it("never gives a whole town's figure (全镇1.5万亩蟹塘) for one farmer's", async () => {
+    expect((await seeded.answerer.ask("How many mu of crab ponds does Zhang Nisheng's family farm?")).found).toBe(
+      false,
+    );
+  });
+
   it('answers a question about what was not done from a clause that says 未及 (not in time)', async () => {
     expect((await seeded.answerer.ask('该镇节后还有多少扣蟹没来得及卖?')).answer).toMatch(/^350多万斤/);
   });

@@ -83,13 +83,17 @@ function placeOfKind(name: string, kind: string | undefined): boolean {
  * 江州市) as its subject: what it says is of that whole, whatever place its context names.
  */
 export function wholeOfAnother(c: Concept, norm: string): boolean {
-  if (!c.place) return false;
+  if (c.kind !== 'entity' || c.figure || c.period) return false;
   // As the subject of its clause (今年全省…), not a comparison (认定数全市领先).
   const whole = /(?:^|[,，。;；:：])(?:[^,，。;；:：]{0,6}?(?:年|月|季度|日|期间|以来))?全(省|市|区|县|镇|国)/.exec(
     norm,
   );
   if (!whole) return false;
   const kind = whole[1] === '国' ? '国' : whole[1];
+  // A person's or a firm's figure is no whole town's (全镇1.5万亩蟹塘 for 张倪生's ponds).
+  // (全国 may be the country the question names, whatever the names finder makes of it.)
+  if (!c.place)
+    return kind !== '国' && !findNames(c.alts[0] ? altNorm(c.alts[0]) : c.label).some((n) => n.kind === 'place');
   return (
     !c.alts.some((a) => altNorm(a).endsWith(kind as string)) && c.alts.some((a) => /[省市区县镇]$/.test(altNorm(a)))
   );

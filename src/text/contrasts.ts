@@ -53,6 +53,7 @@ const GROUPS: string[][] = [
   ['猪肉', '牛肉', '羊肉', '鸡肉'],
   ['汽油', '柴油'],
   ['最贵', '最便宜'],
+  ['内车道', '外车道'],
 ];
 
 /** Other ways prose names a word of a pair: the winner 夺冠, the second 第2名. */

@@ -152,6 +152,7 @@ date: 2023-12-01
 “名医下基层”活动首批86名专家已到岗。
 受台风“青鸟”外围环流影响，临海市普降暴雨。临海市防指8月20日8时启动防台风二级应急响应。
 去年台风“海燕”在石塘镇登陆。
+27日上午，临江二桥正式开工。改造后双向内车道车速可达100公里/小时。
 2023年东海杯足球赛决赛在海州体育中心举行，最终海州港湾队夺得冠军。
 第六届青山国际山地电影节在青山市开幕，开幕影片为《云上青山》。
 云屏市轨道交通集团有限公司副总经理夏明朗介绍，假期期间共加开临时列车1420列次。
@@ -285,6 +286,12 @@ describe('right entity, right measure, right period', () => {
 
   it('answers which team or town with a name of that kind, not the stadium', async () => {
     expect((await answerer.ask('2023年东海杯足球赛冠军是哪支球队？')).answer).toMatch(/^海州港湾队/);
+  });
+
+  it('answers which year only with a year, and the inner lanes only for the inner lanes', async () => {
+    expect((await answerer.ask('临江二桥是哪一年开工的？')).found).toBe(false);
+    expect((await answerer.ask('临江二桥是哪天开工的？')).answer).toMatch(/^27日/);
+    expect((await answerer.ask('改造后外车道车速是多少？')).found).toBe(false);
   });
 
   it('answers which film or book with a quoted title only', async () => {

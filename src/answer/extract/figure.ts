@@ -166,6 +166,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       if (m.kind === 'date') {
         const grain = q.intent.grain;
         const mine = grainOfMention(m);
+        // 哪一年开工 is not answered by 27日上午: a date without its year names no year.
+        if (grain === 'year' && mine !== 'year' && !/\d{4}年/.test(m.text)) continue;
         if (grain && grain === mine) f *= 1.2;
         // 'Which day' wants a day, not the year the article mentions in passing.
         else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;

@@ -88,6 +88,11 @@ describe('Answerer behaviour', () => {
     expect(a.answer).toMatch(/^采取“四不两直”形式/);
   });
 
+  it('answers how much time is saved with a difference (缩短20分钟), and how long it took with none', async () => {
+    expect((await seeded.answerer.ask('平海公路改好了,从骑岸出口开到通州湾能省多少时间?')).answer).toMatch(/^20分钟/);
+    expect((await seeded.answerer.ask('平海公路改造之前,从骑岸出口开到通州湾要多长时间?')).found).toBe(false);
+  });
+
   it("never gives a whole town's figure (全镇1.5万亩蟹塘) for one farmer's", async () => {
     expect((await seeded.answerer.ask("How many mu of crab ponds does Zhang Nisheng's family farm?")).found).toBe(
       false,

@@ -60,6 +60,12 @@ function otherDimension(question: string, before: string): boolean {
   return asked !== undefined && stated !== undefined && asked !== stated;
 }
 
+/** Verbs that make the figure after them a difference between two states. */
+const CHANGED_BY = /(缩短|延长|减少|增加|提高|降低|节省)(了)?(约|近)?$/;
+/** Words by which a question asks a difference: 快了多少, 缩短多久, 比…多. */
+const COMPARATIVE =
+  /快|慢|缩短|延长|节省|省(了|下|多少|几)|能省|少了|多了|增加|减少|提高|降低|增长|下降|上涨|回落|比|较|faster|slower|shorter|longer|save|saved|cut|more|less|fewer|increase|decrease|rise|fall|drop/;
+
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;
 /** Classifiers spoken Chinese uses for nearly anything counted. */
@@ -155,6 +161,7 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
   const counted = countedNoun(q);
   const top = sentences[0]?.coverage ?? 0;
   const askYear = /哪年|哪一年|几几年|what year|which year/i.test(q.text);
+  const asksChange = ['change', 'percent'].includes(q.intent.measure ?? '') || COMPARATIVE.test(q.norm);
   for (const s of sentences.slice(0, 12)) {
     if (s.coverage < top * 0.6) continue;
     for (const { m, from, own } of mentionsFor(s, q.intent.slot === 'date')) {
@@ -163,6 +170,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       let f = measureFit(q, m, before, from.text.slice(m.end, m.end + 3));
       if (q.intent.slot === 'ordinal' && f === 0 && RANK_WORDS.test(m.text)) f = 1;
       if (f === 0) continue;
+      // 车程将缩短20分钟 is a difference: it answers 快了多久, not 要多长时间.
+      if (!asksChange && CHANGED_BY.test(before)) continue;
       if (m.kind === 'date') {
         const grain = q.intent.grain;
         const mine = grainOfMention(m);

@@ -93,6 +93,11 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('平海公路改造之前,从骑岸出口开到通州湾要多长时间?')).found).toBe(false);
   });
 
+  it('reads a post named last as who holds it, and a body written out in full', async () => {
+    expect((await seeded.answerer.ask('平海路指挥部 副指挥长?')).answer).toMatch(/^吴艳飞/);
+    expect((await seeded.answerer.ask('平海路 全长?')).answer).toMatch(/^28\.3千米/);
+  });
+
   it("never gives a whole town's figure (全镇1.5万亩蟹塘) for one farmer's", async () => {
     expect((await seeded.answerer.ask("How many mu of crab ponds does Zhang Nisheng's family farm?")).found).toBe(
       false,

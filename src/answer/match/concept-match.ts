@@ -179,8 +179,10 @@ export function matchIn(c: Concept, hay: string, context?: string, headPlaces?: 
     }
   }
   const share = found / (w.length - 1);
-  if (share >= 0.5) return { quality: share * 0.7, at: first, length: 2 };
-  return abbreviated(w, hay);
+  // 平海路指挥部 in 平海公路项目指挥部: written out in full, it is more than a share of its pairs.
+  const full = abbreviated(w, hay);
+  if (share >= 0.5 && (!full || full.quality < share * 0.7)) return { quality: share * 0.7, at: first, length: 2 };
+  return full;
 }
 
 /**

@@ -278,6 +278,11 @@ export function intentOf(q: string, lang: Lang): Intent {
     }
     return intent;
   }
+  // No question word: a post named last asks who holds it (临江市长?, 平海路指挥部 副指挥长?).
+  const post = lang === 'zh' ? /\p{Script=Han}{2,}$/u.exec(text) : null;
+  const last = tokens(text).at(-1)?.word ?? '';
+  if (post && TITLES.test(last) && !zhMeasure(last))
+    return { slot: 'person', at: { start: text.length, end: text.length } };
   // No question word (平海路 总投资?): a measure named asks for its figure.
   const measure = lang === 'zh' ? zhMeasure(text) : undefined;
   return measure && measure !== 'change' ? { slot: 'number', measure } : { slot: 'what' };

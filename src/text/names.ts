@@ -154,6 +154,11 @@ function dottedNames(text: string): NameSpan[] {
   return out.map((n) => ({ ...n, text: text.slice(n.start, n.end) }));
 }
 
+/** True when the token at `i` is used as a verb: after a question word or an adverb, or before 了 or 《. */
+function verbal(ts: Token[], i: number): boolean {
+  return /^(r|d)$/.test(ts[i - 1]?.tag ?? '') || /^(了|过|《)/.test(ts[i + 1]?.word ?? '');
+}
+
 /**
  * Names of people, organisations and places in a text.
  *
@@ -268,8 +273,9 @@ export function findNames(text: string): NameSpan[] {
       continue;
     }
     if (/^(ns|nt)$/.test(t.tag) && han(t.word) && t.word.length >= 2) push(i, i + 1, t.tag === 'nt' ? 'org' : 'place');
-    // jieba tags some cities as other proper nouns (南通/nz); a two-character one is most often a place.
-    else if (t.tag === 'nz' && han(t.word) && t.word.length === 2) push(i, i + 1, 'place');
+    // jieba tags some cities as other proper nouns (南通/nz); a two-character one is most often a place,
+    // unless used as a verb: after a question word or an adverb (哪天印发的, 已印发), before 了 or 《.
+    else if (t.tag === 'nz' && han(t.word) && t.word.length === 2 && !verbal(ts, i)) push(i, i + 1, 'place');
   }
   return out.sort((x, y) => x.start - y.start);
 }

@@ -14,6 +14,9 @@ describe('findNames', () => {
     expect(names('海州港湾队2比1战胜临江队')).toEqual(expect.arrayContaining(['org:海州港湾队', 'org:临江队']));
     // After a known place, the trade word modifies the next noun: no firm called 南通电子.
     expect(names('南通电子健康通行证叫啥名字')).toEqual(['place:南通']);
+    // jieba tags the verb 印发 as a proper noun: used as a verb, it is no place.
+    expect(names('通知是哪天印发的')).toEqual([]);
+    expect(names('海门印发《方案》')).toEqual([]);
     expect(names('瓦卢纳总理托维塔在开幕式上呼吁')).toContain('person:托维塔');
   });
 

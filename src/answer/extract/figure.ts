@@ -12,6 +12,7 @@ import { unitInfo } from '../../text/units.js';
 import { matchIn, otherFigure } from '../match/concept-match.js';
 import { clashes } from '../match/period-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
+import { anyOf } from '../question/en-measure.js';
 import type { ScoredSentence } from '../scorer.js';
 import { inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
@@ -63,8 +64,10 @@ function otherDimension(question: string, before: string): boolean {
 /** Verbs that make the figure after them a difference between two states. */
 const CHANGED_BY = /(缩短|延长|减少|增加|提高|降低|节省)(了)?(约|近)?$/;
 /** Words by which a question asks a difference: 快了多少, 缩短多久, 比…多. */
-const COMPARATIVE =
-  /快|慢|缩短|延长|节省|省(了|下|多少|几)|能省|少了|多了|增加|减少|提高|降低|增长|下降|上涨|回落|比|较|faster|slower|shorter|longer|save|saved|cut|more|less|fewer|increase|decrease|rise|fall|drop/;
+const COMPARATIVE = anyOf(
+  /快|慢|缩短|延长|节省|省(了|下|多少|几)|能省|少了|多了|增加|减少|提高|降低|增长|下降|上涨|回落|比|较/,
+  /faster|slower|shorter|longer|save|saved|cut|more|less|fewer|increase|decrease|rise|fall|drop/,
+);
 
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;

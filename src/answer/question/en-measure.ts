@@ -59,14 +59,15 @@ export function enMeasure(q: string): Intent['measure'] {
     return 'duration';
   if (/\bhow fast|\bspeed\b/.test(q)) return 'speed';
   if (
-    /\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b|\b(water|storage) (storage|capacity)\b/.test(
-      q,
-    )
+    anyOf(
+      /\bhow much water\b|\b(storage|capacity|volume)\b.*\b(reservoir|water)\b/,
+      /\b(water|storage) (storage|capacity)\b/,
+    ).test(q)
   )
     return 'volume';
   if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
   if (
-    /\bhow (long|tall|high|far|deep|wide)\b|\blength\b|\bheight\b|\baltitude\b|\bdistance\b|\bhow many (km|kilomet|miles|met)/.test(
+    /\bhow (long|tall|high|far|deep|wide)\b|\b(length|height|altitude|distance)\b|\bhow many (km|kilomet|miles|met)/.test(
       q,
     )
   )

@@ -16,7 +16,8 @@ import { type AskedTime, askedTime } from './when.js';
 /** Words of English questions that only frame what is asked. */
 const FRAME = new Set(
   [
-    'number amount total overall whole figure value worth much many long far big large high tall fast so each every',
+    'number amount total overall whole figure value worth much many long far big large high tall fast so',
+    'each every',
     'latest newest recent recently current currently now today yesterday paper issue edition',
     'expected due plan planned mentioned bulletin newspaper report reported according say said name called kind type sort',
     'happen happened get got make made take took taken look looked looking stay stayed include included including free',

@@ -33,38 +33,28 @@ const SEED = { name: 'seed', dirs: ['corpus'] };
 const NEWSDESK = { name: 'newsdesk', dirs: ['tests/eval/newsdesk/corpus'] };
 const NEWSDESK2 = { name: 'newsdesk2', dirs: ['tests/eval/newsdesk2/corpus'] };
 const DATED = { name: 'seed+dated', dirs: ['corpus', 'tests/eval/dated/corpus'] };
+/** A held-out set by answer type: scored as totals only. */
+const heldOut = (name: string, file: string, corpus: EvalSet['corpus']): EvalSet => ({
+  name,
+  file,
+  corpus,
+  by: 'type',
+  heldout: true,
+});
 const SETS: EvalSet[] = [
   { name: 'seed', file: 'tests/eval/questions.jsonl', corpus: SEED, by: 'lang' },
   { name: 'styles-tune', file: 'tests/eval/seed-styles-tune.jsonl', corpus: SEED, by: 'style' },
   { name: 'styles2-tune', file: 'tests/eval/seed-styles2-tune.jsonl', corpus: SEED, by: 'style' },
   { name: 'styles-heldout', file: 'tests/eval/seed-styles-heldout.jsonl', corpus: SEED, by: 'style', heldout: true },
   { name: 'newsdesk-tune', file: 'tests/eval/newsdesk/tune.jsonl', corpus: NEWSDESK, by: 'type' },
-  { name: 'newsdesk-heldout', file: 'tests/eval/newsdesk/heldout.jsonl', corpus: NEWSDESK, by: 'type', heldout: true },
+  heldOut('newsdesk-heldout', 'tests/eval/newsdesk/heldout.jsonl', NEWSDESK),
   { name: 'newsdesk2-tune', file: 'tests/eval/newsdesk2/tune.jsonl', corpus: NEWSDESK2, by: 'type' },
-  {
-    name: 'newsdesk2-heldout',
-    file: 'tests/eval/newsdesk2/heldout.jsonl',
-    corpus: NEWSDESK2,
-    by: 'type',
-    heldout: true,
-  },
+  heldOut('newsdesk2-heldout', 'tests/eval/newsdesk2/heldout.jsonl', NEWSDESK2),
   // Near misses of every kind (another entity, period, measure, post, detail, rank) and controls, on both archives.
   { name: 'nearmiss-tune', file: 'tests/eval/newsdesk/nearmiss-tune.jsonl', corpus: NEWSDESK, by: 'type' },
   { name: 'nearmiss2-tune', file: 'tests/eval/newsdesk2/nearmiss-tune.jsonl', corpus: NEWSDESK2, by: 'type' },
-  {
-    name: 'nearmiss-heldout',
-    file: 'tests/eval/newsdesk/nearmiss-heldout.jsonl',
-    corpus: NEWSDESK,
-    by: 'type',
-    heldout: true,
-  },
-  {
-    name: 'nearmiss2-heldout',
-    file: 'tests/eval/newsdesk2/nearmiss-heldout.jsonl',
-    corpus: NEWSDESK2,
-    by: 'type',
-    heldout: true,
-  },
+  heldOut('nearmiss-heldout', 'tests/eval/newsdesk/nearmiss-heldout.jsonl', NEWSDESK),
+  heldOut('nearmiss2-heldout', 'tests/eval/newsdesk2/nearmiss-heldout.jsonl', NEWSDESK2),
   { name: 'dated', file: 'tests/eval/dated/questions.jsonl', corpus: DATED, by: 'kind' },
   // The seed's questions once the dated archive is added beside it: none may drop.
   { name: 'seed-archive', file: 'tests/eval/questions.jsonl', corpus: DATED, by: 'lang' },

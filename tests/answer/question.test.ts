@@ -126,6 +126,7 @@ describe('analyzeQuestion: what it is about', () => {
     expect(analyze('What is the storage capacity of the reservoir?').intent.measure).toBe('volume');
     expect(analyze('How long is the guard expected to be sidelined?').intent.measure).toBe('duration');
     expect(analyze('How much gold did China hold in its reserves?').intent.measure).toBe('weight');
+    expect(analyze('What rank of official is assigned to a big firm?').intent.slot).toBe('title');
     const gdp = analyze("What was Haimen's GDP in 2019?").concepts.find((c) => c.label === 'gdp');
     expect(gdp?.alts.map((a) => a.text)).toContain('地区生产总值');
     expect(gdp?.inSentence).toBe(true);

@@ -174,7 +174,8 @@ const ZH_RULES: Rule[] = [
 
 const EN_RULES: Rule[] = [
   [
-    /\b(what|which) (rank|position|place)\b|\branked?\b|\bwhere did .* (rank|finish|place)\b|\bwhat place\b/,
+    // (What rank of official is a grade, not a place in a ranking.)
+    /\b(what|which) (rank|position|place)\b(?! of (an? )?(official|officer|cadre))|\branked?\b|\bwhere did .* (rank|finish|place)\b|\bwhat place\b/,
     () => ({ slot: 'ordinal' }),
   ],
   [/\bwhy\b|\bfor what reason\b|\bwhat (was|is) the reason\b|\bwhat reasons?\b/, () => ({ slot: 'reason' })],

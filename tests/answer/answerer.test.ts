@@ -93,6 +93,10 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('平海公路改造之前,从骑岸出口开到通州湾要多长时间?')).found).toBe(false);
   });
 
+  it('answers which body holds a role with the one that stands before 作为', async () => {
+    expect((await seeded.answerer.ask('社会及社区防控组的组长单位是谁?')).answer).toMatch(/^公安机关/);
+  });
+
   it('reads a post named last as who holds it, and a body written out in full', async () => {
     expect((await seeded.answerer.ask('平海路指挥部 副指挥长?')).answer).toMatch(/^吴艳飞/);
     expect((await seeded.answerer.ask('平海路 全长?')).answer).toMatch(/^28\.3千米/);

@@ -143,6 +143,17 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
       adjacent ||= inside && !inQuestion(q, n.text);
       consider(s, n, n.text, inside ? 0.3 : 0);
     }
+    // 公安机关作为社会及社区防控组组长单位: whoever stands before 作为 holds the role the question names.
+    for (const m of s.matches) {
+      if (m.at < 2 || s.text.slice(m.at - 2, m.at) !== '作为' || (slot !== 'org' && slot !== 'person')) continue;
+      let start = m.at - 2;
+      while (start > 0 && !DELIMITER.test(s.text.charAt(start - 1))) start--;
+      const holder = s.text
+        .slice(start, m.at - 2)
+        .replace(EDGE, '')
+        .trim();
+      if (holder.length >= 2 && holder.length <= 12) consider(s, { start, end: m.at - 2 }, holder, 0.3);
+    }
     // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
     if (beside && !adjacent && slot !== 'person' && !titled) {
       let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();

@@ -258,6 +258,9 @@ export function intentOf(q: string, lang: Lang): Intent {
     // 院长叫什么: the name asked is a person's, the holder of that post.
     if (intent.slot === 'name' && lang === 'zh' && TITLES.test(text.slice(0, m.index).replace(/[的是]+$/, '')))
       intent.slot = 'person';
+    // 组长单位是谁: the one asked for is a body.
+    if (intent.slot === 'person' && lang === 'zh' && /(单位|机构|部门|机关)(是|为)?$/.test(text.slice(0, m.index)))
+      intent.slot = 'org';
     // "What is the on-grid price of…" names a measure: it asks a figure, not a definition.
     const enDefinition = lang === 'en' && intent.slot === 'definition';
     if (intent.slot === 'number' || intent.slot === 'what' || intent.slot === 'yesno' || enDefinition) {

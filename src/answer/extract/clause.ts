@@ -15,6 +15,9 @@ const REASON =
 /** How much of the best sentence's coverage a sentence needs for its reason to count. */
 const REASON_SHARE = 0.8;
 
+/** Scores this close to the best sentence's count as a tie for a how-answer. */
+const METHOD_TIE = 0.06;
+
 /** A sentence that opens by giving the reason for the one before. */
 const EXPLAINS = /^\s*(因为|由于|这是因为|原因是|主要是因为|之所以)/;
 /** A question about a name's origin (为什么叫…) is answered by how it got the name. */
@@ -122,22 +125,22 @@ export function pickRest(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
 
 /** A how-answer: the clause stating the measure taken. */
 export function pickMethod(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
-  const s = sentences[0];
-  if (!s) return undefined;
-  // 组建三个督导组，采取“四不两直”形式: the measure is the marked clause the question does not restate.
-  const fresh = splitClauses(s.text).find(
-    (c, i) => i > 0 && METHOD.test(c.text) && !q.concepts.some((k) => k.kind !== 'content' && matchIn(k, c.text)),
-  );
-  const c = fresh ? { clause: fresh } : bestClause(q, s.text, METHOD);
-  if (!c) return undefined;
-  const span = widen(s.text, c.clause);
-  return {
-    sentence: s,
-    span,
-    context: s.text,
-    score: s.score + (METHOD.test(span) ? 0.3 : 0.1),
-    fit: METHOD.test(span) ? 1 : 0.5,
-  };
+  const top = sentences[0]?.score ?? 0;
+  let best: Extraction | undefined;
+  // Of the sentences that tie for the best, the one that states a measure (开具…通行证), not only the event.
+  for (const s of sentences.slice(0, 3).filter((x) => x.score >= top - METHOD_TIE)) {
+    // 组建三个督导组，采取“四不两直”形式: the measure is the marked clause the question does not restate.
+    const fresh = splitClauses(s.text).find(
+      (c, i) => i > 0 && METHOD.test(c.text) && !q.concepts.some((k) => k.kind !== 'content' && matchIn(k, c.text)),
+    );
+    const c = fresh ? { clause: fresh } : bestClause(q, s.text, METHOD);
+    if (!c) continue;
+    const span = widen(s.text, c.clause);
+    const stated = METHOD.test(span);
+    const found = { sentence: s, span, context: s.text, score: s.score + (stated ? 0.3 : 0.1), fit: stated ? 1 : 0.5 };
+    if (!best || found.score > best.score) best = found;
+  }
+  return best;
 }
 
 /** The concept a what-is question defines: a quoted term, else its rarest name or word. */

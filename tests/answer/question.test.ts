@@ -41,6 +41,17 @@ describe('analyzeQuestion: what is asked', () => {
     ['“星河二号”遥感卫星的全色分辨率是多少？', 'number', 'any', undefined],
     ['玄机一号从设计到建成花了多长时间？', 'number', 'duration', undefined],
     ['女子铅球冠军冯佳怡的成绩是多少？', 'number', 'length', undefined],
+    ['招聘会岗位平均月薪多少？', 'number', 'money', undefined],
+    ['女子足球冠军是哪个代表团？', 'org', undefined, undefined],
+    ['电影节的闭幕影片是哪部？', 'name', undefined, undefined],
+    ['平海路指挥部 副指挥长?', 'person', undefined, undefined],
+    ['社会及社区防控组的组长单位是谁?', 'org', undefined, undefined],
+    ['那几个督导组是用啥方式下去检查的?', 'method', undefined, undefined],
+    ['How much does the new center weigh?', 'number', 'weight', undefined],
+    ['What is the storage capacity of the reservoir?', 'number', 'volume', undefined],
+    ['How long is the guard expected to be sidelined?', 'number', 'duration', undefined],
+    ['How much gold did China hold in its reserves?', 'number', 'weight', undefined],
+    ['What rank of official is assigned to a big firm?', 'title', undefined, undefined],
   ])('%s → %s %s', (question, slot, measure, unit) => {
     const { intent } = analyze(question);
     expect(intent.slot).toBe(slot);
@@ -110,35 +121,37 @@ describe('analyzeQuestion: what it is about', () => {
     expect(labels).not.toContain('q1');
   });
 
-  it('reads a numbered thing as the bulletin numbers it (Line 3 is 3号线) and 几点 as a time of day', () => {
+  it('reads 几点 and "what time" as asking a time of day', () => {
+    expect(analyze('What time does the last train of Line 3 leave?').intent).toMatchObject({
+      slot: 'date',
+      grain: 'time',
+    });
+    expect(analyze('3号线末班车几点啊？').intent).toMatchObject({ slot: 'date', grain: 'time' });
+  });
+
+  it("requires the noun the question word counts (院区有多少个停车位) in the answer's sentence", () => {
+    const parking = analyze('院区有多少个停车位？').concepts.find((c) => c.label === '停车位');
+    expect(parking?.inSentence).toBe(true);
+  });
+
+  it('reads English names as the bulletin writes them', () => {
+    const concept = (q: string, label: string) => analyze(q).concepts.find((c) => c.label === label);
+    // Line 3 is 3号线, and its number is no figure of its own.
     const line = analyze('What time does the last train of Line 3 leave?');
     expect(line.concepts.find((c) => c.label === 'Line 3')?.alts.map((a) => a.text)).toEqual(['3号线']);
     expect(line.concepts.map((c) => c.label)).not.toContain('3');
-    expect(line.intent).toMatchObject({ slot: 'date', grain: 'time' });
-    expect(analyze('3号线末班车几点啊？').intent).toMatchObject({ slot: 'date', grain: 'time' });
-    expect(analyze('招聘会岗位平均月薪多少？').intent).toMatchObject({ slot: 'number', measure: 'money' });
-    // 院区有多少个停车位: what the question word counts must be in the answer's sentence.
-    const parking = analyze('院区有多少个停车位？').concepts.find((c) => c.label === '停车位');
-    expect(parking?.inSentence).toBe(true);
-    expect(analyze('女子足球冠军是哪个代表团？').intent.slot).toBe('org');
-    expect(analyze('电影节的闭幕影片是哪部？').intent.slot).toBe('name');
-    expect(analyze('How much does the new center weigh?').intent.measure).toBe('weight');
-    expect(analyze('What is the storage capacity of the reservoir?').intent.measure).toBe('volume');
-    expect(analyze('How long is the guard expected to be sidelined?').intent.measure).toBe('duration');
-    expect(analyze('How much gold did China hold in its reserves?').intent.measure).toBe('weight');
-    expect(analyze('What rank of official is assigned to a big firm?').intent.slot).toBe('title');
-    const gdp = analyze("What was Haimen's GDP in 2019?").concepts.find((c) => c.label === 'gdp');
+    // GDP is written out, and the answer's sentence must state it.
+    const gdp = concept("What was Haimen's GDP in 2019?", 'gdp');
     expect(gdp?.alts.map((a) => a.text)).toContain('地区生产总值');
     expect(gdp?.inSentence).toBe(true);
     // "Airlines" in a name is the kind of body (航空), not a name the bulletin lacks.
-    const airline = analyze('How many routes did Haimen Airlines open?').concepts.find((c) => c.label === 'airlines');
+    const airline = concept('How many routes did Haimen Airlines open?', 'airlines');
     expect(airline).toMatchObject({ kind: 'content', required: false });
     expect(airline?.alts.map((a) => a.text)).toEqual(['航空']);
     // The 20th fair is an ordinal (第二十届); on the 26th is a day.
-    const fair = analyze('Which country is the guest of honour at the 20th Haimen trade fair?');
-    expect(fair.concepts.find((c) => c.label === '20')?.figure).toMatchObject({ value: 20, kind: 'ordinal' });
-    const day = analyze('Who visited the police bureau on the 26th to see the data?');
-    expect(day.concepts.find((c) => c.label === '26')?.figure).toBeUndefined();
+    const fair = concept('Which country is the guest of honour at the 20th Haimen trade fair?', '20');
+    expect(fair?.figure).toMatchObject({ value: 20, kind: 'ordinal' });
+    expect(concept('Who visited the police bureau on the 26th to see the data?', '26')?.figure).toBeUndefined();
     // Haimen-3 is a name's series number (海门三号); 01 and 02 label things; at what altitude asks a length.
     const serial = analyze('At what altitude do the Haimen-3 01 and 02 satellites orbit?');
     expect(serial.concepts.find((c) => c.label === 'Haimen-3')?.alts.map((a) => a.text)).toEqual([
@@ -151,8 +164,7 @@ describe('analyzeQuestion: what it is about', () => {
     const launch = analyze('At its January launch, when did Haimen plan to start?');
     expect(launch.concepts.some((c) => c.label === 'january' && c.required)).toBe(false);
     // A capitalised word next to a name the bulletin spells says what kind of body it is.
-    const kind = analyze('How much did Haimen Aerospace spend?').concepts.find((c) => c.label === 'aerospace');
-    expect(kind?.required).toBe(false);
+    expect(concept('How much did Haimen Aerospace spend?', 'aerospace')?.required).toBe(false);
   });
 
   it('reads the words of an English figure as that figure only ("worth over 1 billion yuan")', () => {

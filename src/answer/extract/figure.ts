@@ -30,9 +30,6 @@ function grainOfMention(m: Mention): 'year' | 'quarter' | 'month' | 'day' | 'tim
   return 'year';
 }
 
-/** The end of a range of times of day, after its start: 至23时, 到晚上8点半, -18:00. */
-const CLOCK_UNTIL = /^(至|到|—|-|~)(凌晨|早上|上午|中午|下午|傍晚|晚上|次日)?\d{1,2}(时|点|:\d{2})(\d{1,2}分|半)?/;
-
 const RANK_WORDS = /冠军|亚军|季军|榜首|首位|第一名|头名|状元/;
 /** Verbs of change right before a figure: 增长3.2%, 下降1.5个百分点. */
 const CHANGE_BEFORE =
@@ -235,9 +232,14 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       if (!best || score > best.score) {
         const sentence = own ? s : joinSentences(from, s);
         const pick = (own && respectively(q, s.text, m)) || m;
-        // 18时至23时: a time of day opening a range answers with the range.
-        const until = pick.measure === 'clock' ? (CLOCK_UNTIL.exec(from.text.slice(pick.end))?.[0] ?? '') : '';
-        const span = pick.text + until;
+        // 18时至23时: a time of day opening a range answers with the range (its end read as a clock too).
+        const until =
+          pick.measure === 'clock'
+            ? findMentions(from.text).find(
+                (x) => x.measure === 'clock' && /^(至|到|—|-|~)$/.test(from.text.slice(pick.end, x.start)),
+              )
+            : undefined;
+        const span = until ? from.text.slice(pick.start, until.end) : pick.text;
         best = { sentence, span, context: clauseAt(from.text, pick.start), mention: pick, score, fit: f };
       }
     }

@@ -89,14 +89,22 @@ export function wholeOfAnother(c: Concept, norm: string): boolean {
     norm,
   );
   if (!whole) return false;
-  const kind = whole[1] === '国' ? '国' : whole[1];
+  const kind = whole[1] as string;
   // A person's or a firm's figure is no whole town's (全镇1.5万亩蟹塘 for 张倪生's ponds).
   // (全国 may be the country the question names, whatever the names finder makes of it.)
-  if (!c.place)
-    return kind !== '国' && !findNames(c.alts[0] ? altNorm(c.alts[0]) : c.label).some((n) => n.kind === 'place');
-  return (
-    !c.alts.some((a) => altNorm(a).endsWith(kind as string)) && c.alts.some((a) => /[省市区县镇]$/.test(altNorm(a)))
-  );
+  if (!c.place) return kind !== '国' && !namesPlace(c);
+  return !c.alts.some((a) => altNorm(a).endsWith(kind)) && c.alts.some((a) => /[省市区县镇]$/.test(altNorm(a)));
+}
+
+/** Whether the names finder reads a concept's wording as a place; asked once per concept, not per sentence. */
+const PLACE_NAMED = new WeakMap<Concept, boolean>();
+function namesPlace(c: Concept): boolean {
+  let place = PLACE_NAMED.get(c);
+  if (place === undefined) {
+    place = findNames(c.alts[0] ? altNorm(c.alts[0]) : c.label).some((n) => n.kind === 'place');
+    PLACE_NAMED.set(c, place);
+  }
+  return place;
 }
 
 /** True when the article's headline or lead names a place of the kind (惠萍镇 for 全镇) and never the concept. */

@@ -30,11 +30,6 @@ export function clausesApart(text: string, a: Place, b: Place): number {
   return from >= to ? 0 : (text.slice(from, to).match(/[,，;；。!！?？:：]/g) ?? []).length;
 }
 
-/** Matches of the question's concepts in the sentence itself. */
-export function ownMatches(s: ScoredSentence): ConceptMatch[] {
-  return s.matches.filter((m) => m.at >= 0);
-}
-
 /**
  * Where a matched concept occurs nearest to a span: 高血压检出率为32.4%，糖尿病检出率为11.7% has
  * 检出率 twice, and the figure belongs to the one beside it.

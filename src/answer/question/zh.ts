@@ -9,7 +9,7 @@ import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { findMentions, parseNumber } from '../../text/figures.js';
 import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { askedPhrase, type Placed } from './asked-phrase.js';
-import { type Concept, dedupe, exact, periodConcept, specificity, weightOf } from './concept.js';
+import { type Concept, dedupe, exact, periodConcept, weightOf } from './concept.js';
 import { type Intent, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
 import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg } from './wordings.js';
@@ -296,17 +296,4 @@ export function zhConcepts(
     }
   }
   return dedupe(concepts);
-}
-
-/** True when the question asks about something not done or not so (没有复工, 未销售). */
-export function isNegated(norm: string): boolean {
-  return /没有(?!$)|没[^有]|未|尚未|不[是能会可]?(?!是)|还没/.test(
-    norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|没有$|了没|吗/g, ''),
-  );
-}
-
-/** How specific the question's terms are overall, for logs and traces. */
-export function meanSpecificity(concepts: Concept[], keyword: KeywordSearch): number {
-  const xs = concepts.flatMap((c) => c.alts.map((a) => specificity(a.text, keyword)));
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }

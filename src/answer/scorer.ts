@@ -12,6 +12,7 @@ import { CONTEXT_CREDIT, matchIn, otherFigure, placesOf, wholeOfAnother } from '
 import { periodQuality } from './match/period-match.js';
 import type { AnalyzedQuestion } from './question/analyze.js';
 import type { Concept } from './question/concept.js';
+import { zhMeasure } from './question/intent.js';
 import type { RetrievedChunk } from './retriever.js';
 
 /** Where and how well a concept was found for one sentence. */
@@ -66,6 +67,20 @@ const LITERAL = 0.8;
 /** A sentence that only the context makes relevant must still carry part of the question itself. */
 const MIN_OWN_SHARE = 0.25;
 
+/** Measures whose figure names its quantity: 每斤1.65元 is a price, whether or not the sentence says 均价. */
+const SELF_NAMED = new Set(['price']);
+
+/** The asked measure's own noun (均价), stood for by a figure of that measure in the sentence (每斤1.65元). */
+function byFigure(
+  q: AnalyzedQuestion,
+  c: Concept,
+  norm: string,
+): { quality: number; at: number; length: number } | undefined {
+  const measure = q.intent.measure;
+  if (c.kind !== 'focus' || !measure || !SELF_NAMED.has(measure) || zhMeasure(c.label) !== measure) return undefined;
+  return zhMeasure(norm) === measure ? { quality: 0.6, at: -1, length: 0 } : undefined;
+}
+
 /** Scores one sentence against the question, with its context. */
 function scoreOne(
   q: AnalyzedQuestion,
@@ -98,7 +113,7 @@ function scoreOne(
       }
       continue;
     }
-    const inSentence = matchIn(c, norm, context, headPlaces);
+    const inSentence = matchIn(c, norm, context, headPlaces) ?? byFigure(q, c, norm);
     const inContext = matchIn(c, context, context, headPlaces);
     let contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
     // A name the headline, lead or previous sentence does not give, but some earlier sentence does
@@ -123,7 +138,12 @@ function scoreOne(
     const q1 = Math.max(inSentence?.quality ?? 0, contextQuality);
     if (c.required && q1 < 0.5) complete = false;
     // The asked thing's own words: in the sentence, or in the one before it whose subject it continues.
-    if (c.inSentence && (inSentence?.quality ?? 0) < 0.5 && (matchIn(c, around.previous)?.quality ?? 0) < 0.5)
+    if (
+      c.inSentence &&
+      (inSentence?.quality ?? 0) < 0.5 &&
+      (matchIn(c, around.previous)?.quality ?? 0) < 0.5 &&
+      !(c.inSentence === 'head' && (matchIn(c, around.head)?.quality ?? 0) >= 0.5)
+    )
       complete = false;
   }
   // 女子冠军 is not answered by a sentence about the 男子 one.

@@ -132,9 +132,15 @@ date: 2023-11-08
 date: 2023-12-01
 ---
 
-北岭议会选举初步结果公布
+瓦卢纳议会选举初步结果公布
 
 据该国选举委员会公布的初步计票结果，保守党得票率为31.5%，社会民主党为27.9%，绿党为12.4%。
+本次选举于11月26日举行，投票率为68.5%。
+
+岚州9月钢材价格回落
+
+本报讯 9月下旬岚州市场三级螺纹钢均价为每吨3790元，较中旬下降60元。
+28种蔬菜平均零售价为每斤3.86元，其中大白菜每斤1.65元，黄瓜每斤3.5元。
 
 岚州前三季度经济运行平稳
 
@@ -194,7 +200,7 @@ describe('right entity, right measure, right period', () => {
   });
 
   it('takes the figure of the named item of a list whose later items drop the measure word', async () => {
-    expect((await answerer.ask('北岭议会选举中绿党得票率是多少？')).answer).toMatch(/^12\.4%/);
+    expect((await answerer.ask('瓦卢纳议会选举中绿党得票率是多少？')).answer).toMatch(/^12\.4%/);
     expect((await answerer.ask('岚州前三季度第二产业增加值增长多少？')).answer).toMatch(/^4\.6%/);
   });
 
@@ -301,6 +307,16 @@ describe('right entity, right measure, right period', () => {
 
   it('counts the thing asked about, not another thing in the same sentence', async () => {
     expect((await answerer.ask('岚州派了多少干部去企业?')).answer).toMatch(/^1880名/);
+  });
+
+  it('prices the thing a bare question names (大白菜均价?), not another priced in the same article', async () => {
+    expect((await answerer.ask('9月岚州大白菜均价？')).answer).toMatch(/^1\.65元/);
+    expect((await answerer.ask('9月岚州大白菜均价是多少？')).answer).toMatch(/^1\.65元/);
+  });
+
+  it('finds an event referred back to by its last word (本次选举), the topic further before it (瓦卢纳) in the lead', async () => {
+    expect((await answerer.ask('瓦卢纳议会选举投票率是多少？')).answer).toMatch(/^68\.5%/);
+    expect((await answerer.ask('瓦卢纳议会选举投票率？')).answer).toMatch(/^68\.5%/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

@@ -175,6 +175,12 @@ export function matchIn(c: Concept, hay: string, context?: string, headPlaces?: 
     const d = DEICTIC_NAMED.exec(hay);
     if (d) return { quality: 0.6, at: d.index, length: d[0].length };
   }
+  // 本次选举 for 议会选举: a thing the text before has named, referred back to by its last word.
+  if (context !== undefined && w.length >= 3 && named(c, context)) {
+    const head = piecesOf(w).at(-1);
+    const d = head && head.length >= 2 ? new RegExp(`(本次|此次|这次|本届|该|此)${head}`).exec(hay) : null;
+    if (d) return { quality: 0.6, at: d.index, length: d[0].length };
+  }
   // Partial credit for a long word written differently (平海路 for 平海公路): the share of its bigrams found.
   if (w.length < 3 || !/\p{Script=Han}/u.test(w)) return undefined;
   let found = 0;

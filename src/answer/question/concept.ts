@@ -31,8 +31,12 @@ export interface Concept {
   kind: ConceptKind;
   /** Must be found in the answer's sentence or its context, or the question is about something else. */
   required: boolean;
-  /** Must be found in the answer's sentence itself: a word of the asked thing's own name (研究生 in 研究生招生规模). */
-  inSentence?: boolean;
+  /**
+   * Must be found in the answer's sentence itself (or the one before): a word of the asked thing's own name
+   * (研究生 in 研究生招生规模). `'head'`: a word further from the question word, the topic (瓦卢纳 in
+   * 瓦卢纳议会选举投票率), may stand in the article's headline or lead instead.
+   */
+  inSentence?: boolean | 'head';
   /** For a place the corpus knows: news prose may refer back to it as 全市 or 该镇. */
   place?: boolean;
   /** For a figure the question gives: its value and what it measures, matched whatever its wording (超过10亿元 = 超10亿元). */

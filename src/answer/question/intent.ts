@@ -290,5 +290,9 @@ export function intentOf(q: string, lang: Lang): Intent {
     return { slot: 'person', at: { start: text.length, end: text.length } };
   // No question word (平海路 总投资?): a measure named asks for its figure.
   const measure = lang === 'zh' ? zhMeasure(text) : undefined;
-  return measure && measure !== 'change' ? { slot: 'number', measure } : { slot: 'what' };
+  if (!measure || measure === 'change') return { slot: 'what' };
+  // 大白菜均价?: a measure's noun named last stands where the question word would.
+  const lastToken = lang === 'zh' ? tokens(text).at(-1) : undefined;
+  const at = lastToken && zhMeasure(lastToken.word) ? { start: lastToken.end, end: lastToken.end } : undefined;
+  return { slot: 'number', measure, ...(at ? { at } : {}) };
 }

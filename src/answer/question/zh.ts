@@ -45,7 +45,7 @@ const MODAL = /^(预计|计划|预期|打算|准备|将要|将会|有望|可望|
 const GIVEN_FIGURE = (text: string) => /\d|[一二三四五六七八九十两百千万亿]/.test(text);
 
 /** Nouns that only say "the number of": the figure answers them. */
-const GENERIC_MEASURE = /^(数量|数目|总数|总量|数字|数额|数据|情况|多少|人数|个数|家数|数值)$/;
+const GENERIC_MEASURE = /^(数|数量|数目|总数|总量|数字|数额|数据|情况|多少|人数|个数|家数|数值)$/;
 
 /**
  * Tokens of the question, cut the way the corpus writes its words: a run of characters that is a
@@ -287,12 +287,17 @@ export function zhConcepts(
     const measured = intent.measure !== undefined && intent.measure !== 'any' && intent.measure !== 'count';
     // A post is named by its last words (男子攀石赛冠军); the event before them (锦标赛) may be in the context.
     const phrase = askedPhrase(norm, placed, focusAt, focus, intent.measure === 'change');
-    for (const c of intent.slot === 'person' ? phrase.slice(0, 3) : phrase) {
+    // 大白菜均价? asks with no question word, in shorthand: only the noun the measure is of must be there.
+    const bare = focusAt.start === focusAt.end && intent.slot === 'number';
+    const known = (c: Concept) => c.alts.some((a) => keyword.docFrequency(a.text) > 0);
+    const thing = phrase.find((c) => c !== focus && known(c) && placed.find((p) => p.concept === c)?.tag === 'n');
+    const asked = bare ? phrase.filter((c) => c === focus || c === thing) : phrase;
+    for (const [i, c] of (intent.slot === 'person' ? phrase.slice(0, 3) : asked).entries()) {
       const unknown = !c.alts.some((a) => keyword.docFrequency(a.text) > 0);
       // A measure's own noun the corpus words otherwise (发行价 for 每股38.6元) is stood for by the figure;
       // any other word the corpus lacks (茄子) is what the bulletin does not report.
       if (unknown && measured && zhMeasure(c.label)) continue;
-      if (!(measured && c === focus)) c.inSentence = true;
+      if (!(measured && c === focus)) c.inSentence = i < 2 ? true : 'head';
     }
   }
   return dedupe(concepts);

@@ -88,6 +88,15 @@ date: 2023-12-15
 一季度，全省社会消费品零售总额3186.2亿元。今年全省早籼稻最低收购价格为每50公斤127元。
 同日，星驰汽车公布2月交付1.12万辆，同比增长12%。
 `,
+  '2023-04-22.txt': `---
+date: 2023-04-22
+---
+
+西川一季度经济开局良好
+
+本报讯 4月20日，西川省统计局发布数据，一季度全省地区生产总值为1.37万亿元。
+从投资看，临海市固定资产投资同比增长9.1%，增速居五市之首。
+`,
   '2023-09-05.txt': `---
 date: 2023-09-05
 ---
@@ -317,6 +326,11 @@ describe('right entity, right measure, right period', () => {
   it('finds an event referred back to by its last word (本次选举), the topic further before it (瓦卢纳) in the lead', async () => {
     expect((await answerer.ask('瓦卢纳议会选举投票率是多少？')).answer).toMatch(/^68\.5%/);
     expect((await answerer.ask('瓦卢纳议会选举投票率？')).answer).toMatch(/^68\.5%/);
+  });
+
+  it('never gives a figure of another place opening its clause for the place only the article names', async () => {
+    expect((await answerer.ask('一季度西川省固定资产投资增长多少？')).found).toBe(false);
+    expect((await answerer.ask('一季度临海市固定资产投资增长多少？')).answer).toMatch(/^9\.1%/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

@@ -135,5 +135,10 @@ export function ownership(s: ScoredSentence, span: Place, strict = false): -1 | 
   const ownEntityHere = entities.some((m) => m.at >= 0);
   // Strictly, a post belongs to a body (临江银行董事长), not to where its holder comes from (广西选手).
   if (strict) return owner.kind === 'org' && askedKinds.has('org') ? -1 : 0;
-  return askedKinds.has(owner.kind) && ownEntityHere ? -1 : 0;
+  // 从投资看，临海市固定资产投资增长9.1%: another place opening the clause is its subject, even where
+  // the asked place is only the article's.
+  const breaks = s.text.slice(0, owner.start).matchAll(new RegExp(CLAUSE_BREAK.source, 'g'));
+  const clauseStart = Math.max(0, ...[...breaks].map((m) => m.index + 1));
+  const subject = owner.kind === 'place' && s.text.slice(clauseStart, owner.start).trim() === '';
+  return askedKinds.has(owner.kind) && (ownEntityHere || subject) ? -1 : 0;
 }

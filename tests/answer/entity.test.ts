@@ -96,6 +96,7 @@ date: 2023-04-22
 
 本报讯 4月20日，西川省统计局发布数据，一季度全省地区生产总值为1.37万亿元。
 从投资看，临海市固定资产投资同比增长9.1%，增速居五市之首。
+截至4月20日，今年全省累计报告登革热病例186例，其中境外输入病例41例、本地病例145例。
 `,
   '2023-09-05.txt': `---
 date: 2023-09-05
@@ -331,6 +332,11 @@ describe('right entity, right measure, right period', () => {
   it('never gives a figure of another place opening its clause for the place only the article names', async () => {
     expect((await answerer.ask('一季度西川省固定资产投资增长多少？')).found).toBe(false);
     expect((await answerer.ask('一季度临海市固定资产投资增长多少？')).answer).toMatch(/^9\.1%/);
+  });
+
+  it('gives the figure of the listed item the question names (其中境外输入病例41例), else the total', async () => {
+    expect((await answerer.ask('今年西川省境外输入登革热病例有多少例？')).answer).toMatch(/^41例/);
+    expect((await answerer.ask('今年西川省登革热病例有多少例？')).answer).toMatch(/^186例/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

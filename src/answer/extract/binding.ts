@@ -142,3 +142,20 @@ export function ownership(s: ScoredSentence, span: Place, strict = false): -1 | 
   const subject = owner.kind === 'place' && s.text.slice(clauseStart, owner.start).trim() === '';
   return askedKinds.has(owner.kind) && (ownEntityHere || subject) ? -1 : 0;
 }
+
+/**
+ * Where a sentence's listed items begin when the question names one of them (…病例186例，其中境外输入病例41例):
+ * a question word found after 其中 and nowhere before asks for that item's figure, not the total's. -1 otherwise.
+ */
+export function askedItemsFrom(s: ScoredSentence): number {
+  const at = s.norm.indexOf('其中');
+  if (at < 0) return -1;
+  const before = s.norm.slice(0, at);
+  const item = s.matches.some(
+    (m) =>
+      (m.concept.kind === 'content' || m.concept.kind === 'focus') &&
+      m.at > at &&
+      !m.concept.alts.some((a) => before.includes(altNorm(a))),
+  );
+  return item ? at : -1;
+}

@@ -14,7 +14,7 @@ import { clashes } from '../match/period-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { anyOf } from '../question/en-measure.js';
 import type { ScoredSentence } from '../scorer.js';
-import { inFurniture, nearness, ownership } from './binding.js';
+import { askedItemsFrom, inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
 import { respectively } from './respectively.js';
 import { denies } from './yes-no.js';
@@ -164,7 +164,9 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
   const asksChange = ['change', 'percent'].includes(q.intent.measure ?? '') || COMPARATIVE.test(q.norm);
   for (const s of sentences.slice(0, 12)) {
     if (s.coverage < top * 0.6) continue;
+    const items = askedItemsFrom(s);
     for (const { m, from, own } of mentionsFor(s, q.intent.slot === 'date')) {
+      if (own && m.start < items) continue;
       if (q.given.has(normalize(m.text)) || q.given.has(String(m.value)) || inFurniture(from.text, m)) continue;
       const before = normalize(from.text.slice(Math.max(0, m.start - 4), m.start));
       let f = measureFit(q, m, before, from.text.slice(m.end, m.end + 3));

@@ -74,15 +74,16 @@ const ZH: Array<[RegExp, Reader]> = [
     /(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份|底|初|末|中旬|上旬|下旬)?/g,
     (m, a) => ({ ...monthYear(a, num(m[1])), months: mm(m[1]) }),
   ],
-  // 截至本月25日: a day of the month the issue is in (or the one before).
+  // 截至本月25日: a day of the month the issue is in (or the one before). (当月 is the month just named:
+  // 1月份交付数据，当月共交付…, not the issue's.)
   [
-    /(本月|当月|上月|上个月)(\d{1,2})[日号]/g,
+    /(本月|上月|上个月)(\d{1,2})[日号]/g,
     (m, _, now) => {
       const month = relMonth(m[1] ?? '', now);
       return month ? { ...month, day: num(m[2]) } : undefined;
     },
   ],
-  [/(本月|当月|这个月|上月|上个月)/g, (m, _, now) => relMonth(m[1] ?? '', now)],
+  [/(本月|这个月|上月|上个月)/g, (m, _, now) => relMonth(m[1] ?? '', now)],
   [/(今天|今日|昨天|昨日|前天|明天)/g, (m, _, now) => relDay(m[1] ?? '', now)],
   [/(本周|这周|这个星期|本星期|上周|上星期|上个星期|上礼拜)/g, (m, _, now) => relWeek(m[1] ?? '', now)],
   [

@@ -17,6 +17,11 @@ describe('time expressions', () => {
     });
   });
 
+  it('reads 当月 as the month just named, not as the issue month', () => {
+    expect(findPeriods('当月共交付新车3.62万辆', { year: 2023, month: 2 })).toEqual([]);
+    expect(findPeriods('本月共交付新车3.62万辆', { year: 2023, month: 2 })[0]).toMatchObject({ months: [2, 2] });
+  });
+
   it('reads 前三季度 as the first nine months, not the third quarter', () => {
     expect(findPeriods('岚航前三季度净利润多少', { year: 2024 }).map((p) => p.months)).toEqual([[1, 9]]);
     expect(findPeriods('其中第三季度净利润', { year: 2024 }).map((p) => p.months)).toEqual([[7, 9]]);

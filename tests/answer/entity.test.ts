@@ -97,6 +97,12 @@ date: 2023-04-22
 本报讯 4月20日，西川省统计局发布数据，一季度全省地区生产总值为1.37万亿元。
 从投资看，临海市固定资产投资同比增长9.1%，增速居五市之首。
 截至4月20日，今年全省累计报告登革热病例186例，其中境外输入病例41例、本地病例145例。
+
+室内田径大奖赛首站收官
+
+新华社南京2月5日电 2023年全国室内田径大奖赛首站5日在南京收官。
+女子60米栏决赛，吴欣然以8秒03夺冠，李梦瑶以8秒11获得亚军。
+男子60米决赛，任天宇跑出6秒54获得冠军。
 `,
   '2023-09-05.txt': `---
 date: 2023-09-05
@@ -337,6 +343,10 @@ describe('right entity, right measure, right period', () => {
   it('gives the figure of the listed item the question names (其中境外输入病例41例), else the total', async () => {
     expect((await answerer.ask('今年西川省境外输入登革热病例有多少例？')).answer).toMatch(/^41例/);
     expect((await answerer.ask('今年西川省登革热病例有多少例？')).answer).toMatch(/^186例/);
+  });
+
+  it('reads a one-character verb (跑了多少秒) as how the measure was earned, not the asked thing', async () => {
+    expect((await answerer.ask('室内田径大奖赛首站女子60米栏亚军跑了多少秒？')).answer).toMatch(/^8秒11/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

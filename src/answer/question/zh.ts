@@ -262,7 +262,10 @@ export function zhConcepts(
     // The asked thing may be a word the corpus lacks (人口): then nothing can answer the question.
     if (known || (t.word.length >= 2 && t.tag !== 'x'))
       placed.push({ concept, start: t.start, end: t.end, tag: t.tag });
-    if (focusAt && known) {
+    // 跑了多少秒: a one-character verb is how a measure was earned, not the thing asked.
+    const measuredVerb =
+      t.word.length === 1 && /^v/.test(t.tag) && !['count', 'any', undefined].includes(intent.measure);
+    if (focusAt && known && !measuredVerb) {
       const gap = t.end <= focusAt.start ? focusAt.start - t.end : t.start >= focusAt.end ? t.start - focusAt.end : 0;
       const between = t.end <= focusAt.start ? norm.slice(t.end, focusAt.start) : norm.slice(focusAt.end, t.start);
       if (!/[,，。;；]/.test(between) && gap < focusDistance && gap <= 6) {

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { altsOf } from '../../src/answer/question/wordings.js';
+import { altsOf, recut } from '../../src/answer/question/wordings.js';
 import type { KeywordSearch } from '../../src/index/loaded-index.js';
 import { Lexicon } from '../../src/text/bridge/lexicon.js';
 
-const df: Record<string, number> = { 海门: 900, 海们: 0, 害门: 5, 还门: 40, 孩门: 3, 嗨门: 70 };
+const df: Record<string, number> = {
+  海门: 900,
+  海们: 0,
+  害门: 5,
+  还门: 40,
+  孩门: 3,
+  嗨门: 70,
+  扣蟹: 8,
+  惠萍: 8,
+  镇: 11,
+};
 const keyword: KeywordSearch = {
   size: 1000,
   docFrequency: (t) => df[t] ?? 0,
@@ -24,5 +34,34 @@ describe('altsOf', () => {
 
   it('leaves a word the corpus knows as it is', () => {
     expect(altsOf('海门', keyword, lexicon).map((a) => a.text)).toEqual(['海门']);
+  });
+});
+
+describe('recut', () => {
+  const cut = (words: Array<[string, string]>) => {
+    let at = 0;
+    return words.map(([word, tag]) => {
+      at += word.length;
+      return { word, tag, start: at - word.length, end: at };
+    });
+  };
+
+  it("re-cuts a glued token the corpus never uses into the corpus's words", () => {
+    const ts = cut([
+      ['惠萍', 'x'],
+      ['镇养', 'x'],
+      ['扣', 'v'],
+      ['蟹', 'ng'],
+      ['的', 'uj'],
+    ]);
+    expect(recut(ts, keyword).map((t) => t.word)).toEqual(['惠萍', '镇', '养', '扣蟹', '的']);
+  });
+
+  it('leaves an unknown word that hides no known one (人口), and particles, as they are', () => {
+    const ts = cut([
+      ['人口', 'n'],
+      ['多少', 'm'],
+    ]);
+    expect(recut(ts, keyword).map((t) => t.word)).toEqual(['人口', '多少']);
   });
 });

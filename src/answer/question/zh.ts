@@ -12,7 +12,7 @@ import { askedPhrase, type Placed } from './asked-phrase.js';
 import { type Concept, dedupe, exact, periodConcept, weightOf } from './concept.js';
 import { type Intent, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
-import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg } from './wordings.js';
+import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg, recut } from './wordings.js';
 
 /** Question words, fillers and frames of spoken questions: they say how something is asked, not what. */
 const FILLERS = new RegExp(
@@ -57,7 +57,7 @@ function segment(text: string, keyword: KeywordSearch): Token[] {
   let gapStart = 0;
   const flushGap = (end: number) => {
     if (end <= gapStart) return;
-    for (const t of tokens(text.slice(gapStart, end))) {
+    for (const t of recut(tokens(text.slice(gapStart, end)), keyword)) {
       const at = t.start + gapStart;
       // A compound the corpus never uses (银行存款) is read as its words the corpus does use (银行, 存款).
       const parts = t.word.length >= 4 && keyword.docFrequency(t.word) === 0 ? knownParts(t.word, keyword) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { altsOf, recut } from '../../src/answer/question/wordings.js';
+import { altsOf, placeAlts, recut } from '../../src/answer/question/wordings.js';
 import type { KeywordSearch } from '../../src/index/loaded-index.js';
 import { Lexicon } from '../../src/text/bridge/lexicon.js';
 
@@ -34,6 +34,13 @@ describe('altsOf', () => {
 
   it('leaves a word the corpus knows as it is', () => {
     expect(altsOf('海门', keyword, lexicon).map((a) => a.text)).toEqual(['海门']);
+  });
+});
+
+describe('placeAlts', () => {
+  it('finds a place without its suffix, and without a word jieba glued before it (说惠萍镇)', () => {
+    expect(placeAlts('惠萍镇', keyword, lexicon).map((a) => a.text)).toEqual(['惠萍镇', '惠萍']);
+    expect(placeAlts('说惠萍镇', keyword, lexicon).map((a) => a.text)).toEqual(['说惠萍镇', '惠萍镇', '惠萍']);
   });
 });
 

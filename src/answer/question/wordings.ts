@@ -94,8 +94,13 @@ export const PLACE_KINDS = ['市', '县', '区', '镇', '省'];
 /** A place's wordings: with its suffix (通州区) it is also found without it (通州). */
 export function placeAlts(name: string, keyword: KeywordSearch, lexicon: Lexicon): Alt[] {
   const alts = altsOf(name, keyword, lexicon);
-  const known = alts.some((a) => keyword.docFrequency(a.text) > 0);
-  if (!known && name.length >= 3) alts.push({ text: name.slice(0, -1), quality: 0.9 });
+  const known = (w: string) => keyword.docFrequency(w) > 0;
+  if (alts.some((a) => known(a.text)) || name.length < 3) return alts;
+  // 说惠萍镇, 是寅阳镇: jieba may glue the word before a name to it; the name is what the corpus knows.
+  const whole = [0, 1].map((drop) => name.slice(drop)).find((n) => n.length >= 3 && known(n.slice(0, -1)));
+  const bare = (whole ?? name).slice(0, -1);
+  if (whole && whole !== name) alts.push({ text: whole, quality: 0.9 });
+  alts.push({ text: bare, quality: 0.9 });
   return alts;
 }
 

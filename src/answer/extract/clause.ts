@@ -3,6 +3,7 @@
  * how-questions (通过…, 采取…), the defining words for what-is questions (X，即…; 因…得名; the
  * items listed before “四员”), and otherwise the clause that carries most of the question.
  */
+import { normalize } from '../../text/normalize.js';
 import { type Span, splitClauses } from '../../text/sentences.js';
 import { matchIn } from '../match/concept-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
@@ -185,8 +186,11 @@ function defines(term: Concept, s: ScoredSentence, strict: boolean): Extraction 
   const before = s.text.slice(0, at.at).replace(/[“"「]$/, '');
   const list = /([^,，。；;：:]*、[^,，。；;：:]*)$/.exec(before);
   if (list?.[1]) {
-    const span = list[1].replace(/^(着力|当好|做好|成为|担任|包括|即)/, '');
-    return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
+    // A name that counts (四员) names the whole list; any other (电子健康通行证“易来通”) the item it stands by.
+    const counts = /^[一二两三四五六七八九十\d]/.test(normalize(term.label));
+    const items = counts ? list[1] : (list[1].split('、').at(-1) ?? '');
+    const span = items.replace(/^(着力|当好|做好|成为|担任|包括|即)/, '');
+    if (span.length >= 2) return { sentence: s, span, context: s.text, score: s.score + 0.35, fit: 1 };
   }
   // 因形状像纽扣得名: a name's origin.
   const origin = /因([^,，。]{2,20})得名/.exec(s.text);

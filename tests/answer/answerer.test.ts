@@ -144,6 +144,11 @@ describe('Answerer behaviour', () => {
     expect(a.citations.map((c) => c.quote).join('')).toContain('最美渔技员');
   });
 
+  it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
+    const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
+    expect(a.answer).toMatch(/^市四套班子领导（/);
+  });
+
   it('answers what-is questions with what the bulletin says the thing is', async () => {
     expect((await seeded.answerer.ask('扣蟹到底是啥东西?')).answer).toContain('纽扣');
     expect((await seeded.answerer.ask('易来通是干嘛用的?')).answer).toMatch(/^电子健康通行证（/);

@@ -56,6 +56,19 @@ const WHERE = /(场|站|港|馆|中心|园|基地|口|湾|岛|山|河|江|湖|�
 /** Words for places in general (种植乡镇, 重点地区): no place's name. */
 const SOMEWHERE = /(乡镇|城镇|村镇|地区|城市|地方|区域|各地)$/;
 
+/** Nouns for people as a group: asked who, a group the bulletin names (市四套班子领导) is the answer. */
+const GROUP = /(领导|干部|班子|人员|专家|团队|工作组|志愿者|民警|党员|医护人员|工作人员)$/;
+
+/** The group of people a phrase ends in: its last run of nouns (落实市四套班子领导 → 市四套班子领导). */
+function groupAtEnd(phrase: string): string | undefined {
+  let group = '';
+  for (const t of tokens(phrase).reverse()) {
+    if (!/^(n|nt|ns|m|q|j)$/.test(t.tag)) break;
+    group = t.word + group;
+  }
+  return GROUP.test(group) && group.length >= 3 && group.length <= 12 ? group : undefined;
+}
+
 /** Between the asked thing and its quoted name: nothing (电子健康通行证“易来通”) or a naming verb. */
 const NAMING = /^(名为|名叫|叫做|叫|称为|称作|即)?$/;
 
@@ -154,6 +167,9 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
         .trim();
       if (holder.length >= 2 && holder.length <= 12) consider(s, { start, end: m.at - 2 }, holder, 0.3);
     }
+    // 由谁挂钩联系: no name, but a group of people (落实市四套班子领导挂钩联系).
+    const group = beside && !adjacent && slot === 'person' && groupAtEnd(s.text.slice(beside.start, beside.end));
+    if (beside && group) consider(s, beside, group, 0.1);
     // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
     if (beside && !adjacent && slot !== 'person' && !titled) {
       let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();

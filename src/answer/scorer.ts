@@ -81,6 +81,16 @@ function byFigure(
   return zhMeasure(norm) === measure ? { quality: 0.6, at: -1, length: 0 } : undefined;
 }
 
+/** 除…外, 除了…以外: the words a sentence excepts from what it says. */
+const EXCEPT = /除(了)?[^,，。;；]{1,24}?(以外|之外|外)/g;
+
+/** True when offset `at` of a sentence lies in a phrase it excepts (除冬青路隧道外). */
+function excepts(norm: string, at: number): boolean {
+  if (at < 0 || !norm.includes('除')) return false;
+  for (const m of norm.matchAll(EXCEPT)) if (at > m.index && at < m.index + m[0].length) return true;
+  return false;
+}
+
 /** Scores one sentence against the question, with its context. */
 function scoreOne(
   q: AnalyzedQuestion,
@@ -113,8 +123,11 @@ function scoreOne(
       }
       continue;
     }
-    const inSentence = matchIn(c, norm, context, headPlaces) ?? byFigure(q, c, norm);
-    const inContext = matchIn(c, context, context, headPlaces);
+    let inSentence = matchIn(c, norm, context, headPlaces) ?? byFigure(q, c, norm);
+    // 平海公路主线(除冬青路隧道外)基本完成: what a sentence excepts is what it does not speak of.
+    const excepted = inSentence && excepts(norm, inSentence.at);
+    if (excepted) inSentence = undefined;
+    const inContext = excepted ? undefined : matchIn(c, context, context, headPlaces);
     let contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];
     // A name the headline, lead or previous sentence does not give, but some earlier sentence does
     // (亚太地区恢复至54%), is that sentence's subject, not every later one's.

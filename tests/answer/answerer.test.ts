@@ -144,6 +144,15 @@ describe('Answerer behaviour', () => {
     expect(a.citations.map((c) => c.quote).join('')).toContain('最美渔技员');
   });
 
+  it('never says yes from what a sentence excepts (除冬青路隧道外) or from words only its context holds', async () => {
+    expect((await seeded.answerer.ask('平海公路主线已经具备试通车条件了吗?')).answer).toMatch(/^是的/);
+    expect((await seeded.answerer.ask('冬青路隧道已经具备试通车条件了吗?')).answer).not.toMatch(/^是的/);
+  });
+
+  it('dates the asked event by the date right before it (6月15日交工通车), not the dateline', async () => {
+    expect((await seeded.answerer.ask('平海公路那个冬青路隧道啥时候能通车啊?')).answer).toMatch(/^6月15日/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

@@ -12,6 +12,7 @@ import { unitInfo } from '../../text/units.js';
 import { matchIn, otherFigure } from '../match/concept-match.js';
 import { clashes } from '../match/period-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
+import { altNorm } from '../question/concept.js';
 import { anyOf } from '../question/en-measure.js';
 import type { ScoredSentence } from '../scorer.js';
 import { askedItemsFrom, inFurniture, nearness, ownership } from './binding.js';
@@ -184,8 +185,14 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         else if ((m.value >= 10000 || m.value === 0) && !askYear) f *= 0.6;
         // 从哪天开始, 哪天开通: the date something starts from (4月10日起), not the day it was announced.
         if (STARTS.test(q.norm) && /^\s*(起|开始|正式|开通|启用|实施|执行|施行)/.test(from.text.slice(m.end))) f *= 1.3;
+        // 6月15日交工通车: the date right before the asked event is when it happens.
+        const next = normalize(from.text.slice(m.end, m.end + 6));
+        const event = q.concepts.some(
+          (c) => c.kind !== 'entity' && !c.figure && !c.period && c.alts.some((a) => next.startsWith(altNorm(a))),
+        );
+        if (event) f *= 1.2;
         // A date that qualifies a noun (落实2020年安全生产…清单) is not when something happened.
-        if (
+        else if (
           /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&
           !/^(起|至|前|后|以来|开始|期间|当天|晚|早|上午|下午|凌晨|左右)/.test(from.text.slice(m.end))
         )

@@ -10,6 +10,9 @@ import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { ScoredSentence } from '../scorer.js';
 import type { Extraction } from './extraction.js';
 
+/** Least share of the asked words (not names, periods or figures) a yes-no answer's sentence must hold itself. */
+const MIN_OWN_SHARE = 0.4;
+
 const DENIAL = /^(没|没有|未|尚未|不|无|并未|未及|未能|没能|无法|未曾|尚无)$/;
 
 /** True when a text denies (没有复工, 尚未销售). */
@@ -39,6 +42,11 @@ function predicateClause(s: ScoredSentence): string {
 export function pickYesNo(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   const s = sentences[0];
   if (!s) return undefined;
+  // The sentence must say what is asked of it (具备试通车条件): words found only in its context decide nothing.
+  const asked = q.concepts.filter((c) => c.kind !== 'entity' && !c.period && !c.figure);
+  const total = asked.reduce((sum, c) => sum + c.weight, 0);
+  const own = s.matches.filter((m) => m.at >= 0 && asked.includes(m.concept)).reduce((x, m) => x + m.concept.weight, 0);
+  if (total && own / total < MIN_OWN_SHARE) return undefined;
   const stated = findMentions(s.text);
   let yes = !s.matches.some((m) => m.conflict);
   for (const g of findMentions(q.norm)) {

@@ -22,6 +22,7 @@ describe('analyzeQuestion: what is asked', () => {
     ['养殖户的扣蟹是怎么运出去的?', 'method', undefined, undefined],
     ['“四员”指的是什么?', 'definition', undefined, undefined],
     ['易来通是个什么平台?', 'definition', undefined, undefined],
+    ['农业农村局于何日决定开具通行证?', 'date', undefined, undefined],
     ['首轮对手是什么球队?', 'org', undefined, undefined],
     ['惠萍镇节后没卖掉的扣蟹后来卖完了吗?', 'yesno', undefined, undefined],
     ['临江市长？', 'person', undefined, undefined],

@@ -103,6 +103,11 @@ date: 2023-04-22
 新华社南京2月5日电 2023年全国室内田径大奖赛首站5日在南京收官。
 女子60米栏决赛，吴欣然以8秒03夺冠，李梦瑶以8秒11获得亚军。
 男子60米决赛，任天宇跑出6秒54获得冠军。
+
+启东扣蟹外销忙
+
+这是疫情暴发后养殖户张倪生外销的第9批扣蟹苗，总销量已超9万斤。
+张倪生的感慨，道出了全镇300多个扣蟹养殖户的心声。
 `,
   '2023-09-05.txt': `---
 date: 2023-09-05
@@ -347,6 +352,10 @@ describe('right entity, right measure, right period', () => {
 
   it('reads a one-character verb (跑了多少秒) as how the measure was earned, not the asked thing', async () => {
     expect((await answerer.ask('室内田径大奖赛首站女子60米栏亚军跑了多少秒？')).answer).toMatch(/^8秒11/);
+  });
+
+  it('never counts another noun the asked one only describes (300多个扣蟹养殖户 for 多少扣蟹)', async () => {
+    expect((await answerer.ask('张倪生一共卖出去多少扣蟹？')).answer).toMatch(/^超9万斤/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

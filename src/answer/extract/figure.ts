@@ -145,7 +145,7 @@ const STARTS = /开始|起|开通|启用|实施|执行|施行|投用|运营|star
 function countedNoun(q: AnalyzedQuestion): string | undefined {
   if (q.lang !== 'zh' || q.intent.measure !== 'count' || q.intent.unit || !q.intent.at) return undefined;
   const next = tokens(q.norm.slice(q.intent.at.end))[0];
-  return next && next.start === 0 && /^n/.test(next.tag) && next.word.length >= 2 ? next.word : undefined;
+  return next && next.start === 0 && /^(n|x)/.test(next.tag) && next.word.length >= 2 ? next.word : undefined;
 }
 
 /** True when a clause names another value of a figure the question gives (200米 where 400米 was asked), and not it. */
@@ -201,8 +201,17 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       // 派了多少干部: 1880名党员干部 counts them; 15个工作组 counts something else.
       if (counted && m.measure === 'count') {
         // The counted noun stands right before the figure (床位600张) or in the phrase after it.
-        const after = from.text.slice(m.end, m.end + 8).split(/[,，。；;、]/)[0] ?? '';
-        const own = from.text.slice(0, m.start).endsWith(counted) || after.includes(counted);
+        // The noun phrase after the figure, up to a verb (15个养殖户也同样外销扣蟹 counts farmers).
+        let after = '';
+        for (const t of tokens(from.text.slice(m.end, m.end + 12).split(/[,，。；;、]/)[0] ?? '')) {
+          if (!/^(n\w*|x|b|a|an|vn|m|q|j|ng)$/.test(t.tag)) break;
+          after += t.word;
+        }
+        // 300多个扣蟹养殖户 counts farmers: the asked noun only describes the one counted.
+        const i = after.indexOf(counted);
+        const describes = i >= 0 && /^n/.test(tokens(after.slice(i + counted.length))[0]?.tag ?? '');
+        const own = from.text.slice(0, m.start).endsWith(counted) || (i >= 0 && !describes);
+        if (describes && !own) continue;
         f *= own ? 1.2 : 0.7;
       }
       // `向西2公里处` is a position (at 2 km), not the length of anything.

@@ -28,6 +28,8 @@ describe('analyzeQuestion: what is asked', () => {
     ['临江市长？', 'person', undefined, undefined],
     ['how many Haimen projects resume by end of February', 'number', 'any', undefined],
     ['How long is the Pinghai road?', 'number', 'length', undefined],
+    ['How many pairs of trains will run daily on the high-speed railway?', 'number', 'count', undefined],
+    ['How many losses did the passes save for farmers?', 'number', 'money', undefined],
     ['How long may the Pinghai road be?', 'number', 'length', undefined],
     ['How much did charity groups collect?', 'number', 'money', undefined],
     ['Which company is Xu Jun, who chairs the federation, paired with?', 'org', undefined, undefined],

@@ -9,6 +9,15 @@ export function anyOf(...parts: RegExp[]): RegExp {
   return new RegExp(parts.map((r) => r.source).join('|'));
 }
 
+/** "How many" and a noun that is no unit of another measure (days, km) nor a sum (losses, sales). */
+const HOW_MANY_THINGS = new RegExp(
+  `\\bhow many (?!(${[
+    'more|fewer|days|months|years|hours|minutes|weeks|seconds|km|kilomet|miles|met|mu|hectares|square',
+    'tons|tonnes|jin|kg|yuan|dollars|percent|points',
+    'loss|losses|profits?|revenue|sales|funds?|deposits|loans|assets|reserves|exports|imports',
+  ].join('|')})\\b)[a-z]`,
+);
+
 /** The measure an English question names. */
 export function enMeasure(q: string): Intent['measure'] {
   if (
@@ -21,6 +30,8 @@ export function enMeasure(q: string): Intent['measure'] {
     ).test(q)
   )
     return 'change';
+  // "How many pairs of trains … high-speed railway": things counted, whatever the words after them say.
+  if (HOW_MANY_THINGS.test(q)) return 'count';
   if (
     anyOf(
       /\b(what|which) (percentage|percent|proportion|share|rate|ratio)\b|\bhow much percent|\bwhat share\b/,

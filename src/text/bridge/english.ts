@@ -106,6 +106,9 @@ export function stem(word: string): string {
   else if (w.endsWith('s')) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+  // winning → win, planned → plan: a doubled consonant before the ending is the spelling's, not the word's.
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz|ff)$/.test(w)) return w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }

@@ -8,6 +8,10 @@ describe('stem', () => {
     expect(stem('won')).toBe(stem('win'));
     expect(stem('growth')).toBe(stem('grow'));
     expect(stem('news')).not.toBe(stem('new'));
+    expect(stem('winning')).toBe(stem('win'));
+    expect(stem('planned')).toBe(stem('plan'));
+    expect(stem('falling')).toBe(stem('fall'));
+    expect(stem('dressed')).toBe(stem('dress'));
     expect(stem('series')).toBe('series');
   });
 });

@@ -86,6 +86,14 @@ export function tokens(text: string): Token[] {
     const start = text.indexOf(t.word, at);
     if (start < 0) continue;
     at = start + t.word.length;
+    // 吴迪以10秒09夺冠: jieba glues the preposition 以 to the name before a figure.
+    if (t.word.length >= 2 && t.word.endsWith('以') && /^\s*\d/.test(text.slice(at))) {
+      out.push(
+        { word: t.word.slice(0, -1), tag: 'x', start, end: at - 1 },
+        { word: '以', tag: 'p', start: at - 1, end: at },
+      );
+      continue;
+    }
     out.push({ word: t.word, tag: t.tag, start, end: at });
   }
   return out;
@@ -108,7 +116,12 @@ function personAt(ts: Token[], i: number, afterTitle: boolean): { end: number; t
   const next = ts[i + 1];
   // Four characters tagged as a name are mostly an idiom (保驾护航), unless the surname is a double one (欧阳).
   const fits = t.word.length <= 3 || (t.word.length === 4 && SURNAMES.has(t.word.slice(0, 2))) || t.tag === 'nrt';
-  if (/^(nr|nrfg|nrt)$/.test(t.tag) && t.word.length >= 2 && fits) return { end: i + 1, text: t.word };
+  if (/^(nr|nrfg|nrt)$/.test(t.tag) && t.word.length >= 2 && fits) {
+    // 林子 + 豪 (cut from 豪以): a lone unknown character after a two-character name ends it.
+    if (t.word.length === 2 && next?.tag === 'x' && next.word.length === 1 && han(next.word))
+      return { end: i + 2, text: t.word + next.word };
+    return { end: i + 1, text: t.word };
+  }
   // A one-character surname tagged as a name, followed by a one- or two-character given name (吴 + 欣然).
   if (
     t.word.length === 1 &&

@@ -110,6 +110,9 @@ const PAIRS: Array<[string, string]> = [
   ['完成', '进度 完成率 完工'],
   ['弄到哪', '进度'],
   ['gdp', '地区生产总值 生产总值 经济总量'],
+  // English placings (runner-up, third-placed), read as the bulletin names them.
+  ['runner', '亚军'],
+  ['placed', '季军'],
   ['cpi', '居民消费价格 消费价格指数 物价'],
   ['ppi', '工业生产者出厂价格 出厂价格'],
   ['pmi', '采购经理指数'],

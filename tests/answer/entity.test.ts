@@ -350,6 +350,11 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('今年西川省登革热病例有多少例？')).answer).toMatch(/^186例/);
   });
 
+  it('reads "came second" as the runner-up (亚军), not an ordinal', async () => {
+    const a = await answerer.ask("Who came second in the women's 60m hurdles at the indoor athletics grand prix?");
+    expect(a.answer).toMatch(/^Li Mengyao \(李梦瑶\)/);
+  });
+
   it('reads a one-character verb (跑了多少秒) as how the measure was earned, not the asked thing', async () => {
     expect((await answerer.ask('室内田径大奖赛首站女子60米栏亚军跑了多少秒？')).answer).toMatch(/^8秒11/);
   });

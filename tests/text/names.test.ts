@@ -7,6 +7,13 @@ describe('findNames', () => {
   it('finds people, bodies and places of news prose', () => {
     expect(names('副市长、市公安局局长张轩参加调研')).toEqual(['org:市公安局', 'person:张轩']);
     expect(names('市水利局局长薛长河表示')).toContain('person:薛长河');
+    // jieba glues 以 to a name before a figure (吴迪以, 豪以).
+    expect(names('广东选手吴迪以10秒09夺冠，福建选手林子豪以10秒15获得亚军')).toEqual([
+      'place:广东',
+      'person:吴迪',
+      'place:福建',
+      'person:林子豪',
+    ]);
     expect(names('保守党得票率为31.5%，绿党为12.4%')).toEqual(['org:保守党', 'org:绿党']);
     expect(names('南溟航空的董事长是谁')).toContain('org:南溟航空');
     expect(names('岚川航空客座率多少')).toContain('org:岚川航空');

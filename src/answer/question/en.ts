@@ -29,6 +29,17 @@ const FRAME = new Set(
     .split(' '),
 );
 
+/** "Came second" is the runner-up's place (亚军), "came third" the third-placed (季军): no ordinals of anything. */
+const PLACINGS: Array<[RegExp, string]> = [
+  [/\b(came|finished|placed|ranked) second\b|\bsecond place\b/gi, 'runner-up'],
+  [/\b(came|finished|placed|ranked) third\b|\bthird place\b/gi, 'third-placed'],
+];
+
+/** The question with placings written as one word, padded so that offsets into it still hold. */
+function placings(question: string): string {
+  return PLACINGS.reduce((q, [re, word]) => q.replace(re, (m) => word.padEnd(m.length)), question);
+}
+
 /** One-character function words of Chinese. */
 const FUNCTION_CHARS = /^[的了是在和与及或也都就又而其之所着过把被将对从向于以为等这那个]$/;
 
@@ -46,6 +57,7 @@ export function enConcepts(
   time: AskedTime = askedTime(question, 'en'),
   asksPerson = false,
 ): Concept[] {
+  question = placings(question);
   const concepts: Concept[] = [];
   const figures = englishFigures(question);
   const periods = time.periods;

@@ -108,6 +108,10 @@ date: 2023-04-22
 
 这是疫情暴发后养殖户张倪生外销的第9批扣蟹苗，总销量已超9万斤。
 张倪生的感慨，道出了全镇300多个扣蟹养殖户的心声。
+
+鹤洲港外贸回暖
+
+前两月鹤洲港新开通外贸集装箱航线4条。
 `,
   '2023-09-05.txt': `---
 date: 2023-09-05
@@ -361,6 +365,11 @@ describe('right entity, right measure, right period', () => {
 
   it('never counts another noun the asked one only describes (300多个扣蟹养殖户 for 多少扣蟹)', async () => {
     expect((await answerer.ask('张倪生一共卖出去多少扣蟹？')).answer).toMatch(/^超9万斤/);
+  });
+
+  it('never gives the newly opened ones (新开通航线4条) for all there are, but does when asked what is new', async () => {
+    expect((await answerer.ask('鹤洲港目前一共开通了多少条集装箱航线？')).found).toBe(false);
+    expect((await answerer.ask('前两月鹤洲港新开通了多少条外贸集装箱航线？')).answer).toMatch(/^4条/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

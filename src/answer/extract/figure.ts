@@ -67,6 +67,11 @@ const COMPARATIVE = anyOf(
   /faster|slower|shorter|longer|save|saved|cut|more|less|fewer|increase|decrease|rise|fall|drop/,
 );
 
+/** Words by which a figure counts only what is new (新开通航线4条, 新增就业岗位). */
+const NEWLY = /新(增|开|建|开通|设|签约|引进|落户|招录|认定|登记)/;
+/** Words by which a question asks for what is new. */
+const ASKS_NEW = anyOf(/新|增加|多了/, /\b(new|newly|added|add|adds|opened|launched)\b/);
+
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;
 /** Classifiers spoken Chinese uses for nearly anything counted. */
@@ -163,6 +168,7 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
   const top = sentences[0]?.coverage ?? 0;
   const askYear = /哪年|哪一年|几几年|what year|which year/i.test(q.text);
   const asksChange = ['change', 'percent'].includes(q.intent.measure ?? '') || COMPARATIVE.test(q.norm);
+  const asksNew = ASKS_NEW.test(q.norm);
   for (const s of sentences.slice(0, 12)) {
     if (s.coverage < top * 0.6) continue;
     const items = askedItemsFrom(s);
@@ -239,6 +245,17 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       // 左洞长8.72公里，右洞长8.69公里: the clause of the other one of a pair is not the asked one's.
       if (q.contrasts.some((w) => otherHalf(w, clause))) continue;
       if (q.intent.slot !== 'date' && q.concepts.some((c) => c.period && clashes(c.period, clause, s.chunk.date)))
+        continue;
+      // 一共开通了多少条航线: the newly opened ones (新开通航线4条) are not all of them.
+      if (
+        !asksNew &&
+        NEWLY.test(
+          from.text
+            .slice(0, m.start)
+            .split(/[,，;；。:：]/)
+            .at(-1) ?? '',
+        )
+      )
         continue;
       // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
       if (q.negated && !denies(clauseAt(from.text, m.start))) continue;

@@ -17,6 +17,7 @@ export type Measure =
   | 'points'
   | 'temperature'
   | 'energy'
+  | 'power'
   | 'count'
   | 'ordinal'
   | 'score'
@@ -95,8 +96,10 @@ export const ZH_UNITS: Record<string, UnitInfo> = {
   摄氏度: u('temperature', 1, '°C'),
   '℃': u('temperature', 1, '°C'),
   千瓦时: u('energy', 1, 'kWh'),
-  万千瓦: u('energy', 1e4, 'kW'),
-  千瓦: u('energy', 1, 'kW'),
+  // Power (装机容量100万千瓦) is no energy (发电30亿千瓦时): a claim never mixes them.
+  万千瓦: u('power', 1e4, 'kW'),
+  兆瓦: u('power', 1e3, 'kW'),
+  千瓦: u('power', 1, 'kW'),
   标准箱: u('count', 1, 'TEU'),
   人次: u('count', 1, 'visits'),
 };

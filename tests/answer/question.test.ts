@@ -16,6 +16,8 @@ describe('analyzeQuestion: what is asked', () => {
     ['张轩担任什么职务?', 'title', undefined, undefined],
     ['平海公路项目受疫情影响耽误了多长工期?', 'number', 'duration', undefined],
     ['复工率是多少?', 'number', 'percent', undefined],
+    ['海上风电一年能发多少电？', 'number', 'energy', undefined],
+    ['风电场装机容量是多少？', 'number', 'power', undefined],
     ['1至2月汽车制造业增加值增长多少?', 'number', 'change', undefined],
     ['北辰猛龙队排在第几位?', 'ordinal', undefined, undefined],
     ['扣蟹为啥叫扣蟹', 'reason', undefined, undefined],

@@ -83,6 +83,14 @@ describe('figure values, whatever the language', () => {
 });
 
 describe('sports marks', () => {
+  it('reads power (万千瓦, 兆瓦) and energy (千瓦时) as two measures', () => {
+    expect(findMentions('装机容量100万千瓦，单机8.35兆瓦，年发电30亿千瓦时').map((m) => m.measure)).toEqual([
+      'power',
+      'power',
+      'energy',
+    ]);
+  });
+
   it('reads field-event marks (19米06) as metres and race times (8秒03) as seconds', () => {
     expect(findMentions('冯佳怡以19米06夺冠').map((m) => [m.text, m.value, m.measure])).toEqual([
       ['19米06', 19.06, 'length'],

@@ -300,7 +300,7 @@ export function zhConcepts(
       // A measure's own noun the corpus words otherwise (发行价 for 每股38.6元) is stood for by the figure;
       // any other word the corpus lacks (茄子) is what the bulletin does not report.
       if (unknown && measured && zhMeasure(c.label)) continue;
-      if (!(measured && c === focus)) c.inSentence = i < 2 ? true : 'head';
+      if (!(measured && c === focus)) c.inSentence = i < 2 || intent.slot === 'person' ? true : 'head';
     }
   }
   return dedupe(concepts);

@@ -113,6 +113,16 @@ date: 2023-04-22
 
 前两月鹤洲港新开通外贸集装箱航线4条。
 `,
+  '2023-03-31.txt': `---
+date: 2023-03-31
+---
+
+足球甲级联赛新赛季即将开幕
+
+本报讯 3月30日，2023赛季全国足球甲级联赛媒体见面会在江城举行。
+据全国足球甲级联赛赛程，新赛季将于4月8日开幕，江城雄狮首轮将在主场迎战北海蓝鲸队。
+新赛季联赛将于4月8日开幕，11月4日结束。
+`,
   '2023-09-05.txt': `---
 date: 2023-09-05
 ---
@@ -370,6 +380,10 @@ describe('right entity, right measure, right period', () => {
   it('never gives the newly opened ones (新开通航线4条) for all there are, but does when asked what is new', async () => {
     expect((await answerer.ask('鹤洲港目前一共开通了多少条集装箱航线？')).found).toBe(false);
     expect((await answerer.ask('前两月鹤洲港新开通了多少条外贸集装箱航线？')).answer).toMatch(/^4条/);
+  });
+
+  it('asked when something ends, dates the end (11月4日结束), not the dateline', async () => {
+    expect((await answerer.ask('今年足球甲级联赛啥时候结束？')).answer).toMatch(/^11月4日/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

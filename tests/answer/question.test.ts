@@ -81,6 +81,12 @@ describe('analyzeQuestion: what it is about', () => {
     for (const filler of ['啊', '那个', '那边', '多少', '几个', '了']) expect(concepts).not.toContain(filler);
   });
 
+  it('asked when, takes the event after the question word as the asked thing (啥时候复工), not the noun before', () => {
+    const focus = (q: string) => analyze(q).concepts.find((c) => c.kind === 'focus')?.label;
+    expect(focus('重大项目啥时候复工?')).toBe('复工');
+    expect(focus('重大项目有多少个?')).toBe('重大项目');
+  });
+
   it('reads a typo by its pronunciation and a spoken word by its written forms', () => {
     const typo = analyze('海们有几个重大项目一季度要开工').concepts.find((c) => c.label === '海们');
     expect(typo?.alts.map((a) => a.text)).toContain('海门');

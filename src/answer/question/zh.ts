@@ -268,7 +268,14 @@ export function zhConcepts(
     if (focusAt && known && !measuredVerb) {
       const gap = t.end <= focusAt.start ? focusAt.start - t.end : t.start >= focusAt.end ? t.start - focusAt.end : 0;
       const between = t.end <= focusAt.start ? norm.slice(t.end, focusAt.start) : norm.slice(focusAt.end, t.start);
-      if (!/[,，。;；]/.test(between) && gap < focusDistance && gap <= 6) {
+      // 联赛啥时候结束: asked when, the event named after the question word is what is asked.
+      const event =
+        intent.slot === 'date' &&
+        gap === focusDistance &&
+        t.start >= focusAt.end &&
+        /^v/.test(t.tag) &&
+        t.word.length > 1;
+      if (!/[,，。;；]/.test(between) && (gap < focusDistance || event) && gap <= 6) {
         focus = concept;
         focusDistance = gap;
       }

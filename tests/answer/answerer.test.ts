@@ -153,6 +153,12 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('平海公路那个冬青路隧道啥时候能通车啊?')).answer).toMatch(/^6月15日/);
   });
 
+  it('gives the figure of the undone part when a denial describes the asked thing (没卖掉的, unsold)', async () => {
+    expect((await seeded.answerer.ask('惠萍过完年没卖掉的扣蟹有多少斤啊?')).answer).toMatch(/^350多万斤/);
+    const en = await seeded.answerer.ask('How many jin of crabs did Huiping have left unsold after the holiday?');
+    expect(en.answer).toMatch(/^over 3\.5 million jin/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

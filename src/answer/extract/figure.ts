@@ -72,6 +72,9 @@ const NEWLY = /新(增|开|建|开通|设|签约|引进|落户|招录|认定|登
 /** Words by which a question asks for what is new. */
 const ASKS_NEW = anyOf(/新|增加|多了/, /\b(new|newly|added|add|adds|opened|launched)\b/);
 
+/** Any denial, a described one too (未及销售的350多万斤). */
+const DENIAL_WORD = /没有|没|未|尚未|不|无法/;
+
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;
 /** Classifiers spoken Chinese uses for nearly anything counted. */
@@ -259,6 +262,9 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         continue;
       // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
       if (q.negated && !denies(clauseAt(from.text, m.start))) continue;
+      // 没卖掉的扣蟹有多少斤: the figure of those not sold (未及销售的350多万斤), not of those sold.
+      const ofThing = m.kind === 'quantity' && m.measure !== 'duration';
+      if (q.deniedThing && !q.negated && ofThing && !DENIAL_WORD.test(clauseAt(from.text, m.start))) continue;
       // News prose opens with when it happened (27日下午，…主持召开…): a date leading the sentence is its time.
       const leading =
         m.kind === 'date' && /^\s*(本报讯\s*[(（][^)）]*[)）])?\s*$/.test(from.text.slice(0, m.start)) ? 0.25 : 0;

@@ -31,6 +31,8 @@ export interface AnalyzedQuestion {
   given: Set<string>;
   /** True when the question asks about something not done or not so (没有复工). */
   negated: boolean;
+  /** True when the asked thing is described by a denial (没卖掉的扣蟹, unsold crabs): its figure is the undone part. */
+  deniedThing: boolean;
   /** Words of contrasting pairs the question holds (女子, 半程): a sentence naming only their other halves is about something else. */
   contrasts: string[];
   /** The time the question asks about: periods, a comparison, the latest, and which issues can report on it. */
@@ -49,6 +51,14 @@ function negated(norm: string, lang: Lang): boolean {
   // A denial inside a modifier (没卖掉的扣蟹) describes the subject; only the predicate's counts.
   const predicate = plain.slice(plain.lastIndexOf('的') + 1);
   return tokens(predicate).some((t) => NEGATION.test(t.word));
+}
+
+/** True when a denial describes the asked thing (没卖掉的扣蟹, 尚未售出的, unsold, left unfinished). */
+function deniedThing(norm: string, lang: Lang): boolean {
+  if (lang === 'en') return /\bun(sold|paid|finished|harvested|used|claimed|filled|employed)\b|\bnot yet\b/.test(norm);
+  const plain = norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|了没有|没有[?？]?$|了没[?？]?$|吗/g, ' ');
+  const at = plain.lastIndexOf('的');
+  return at > 0 && tokens(plain.slice(0, at)).some((t) => NEGATION.test(t.word));
 }
 
 function addTerms(terms: Map<string, number>, text: string, weight: number, keyword: KeywordSearch): void {
@@ -113,6 +123,7 @@ export function analyzeQuestion(
     terms,
     given,
     negated: negated(norm, lang),
+    deniedThing: deniedThing(norm, lang),
     contrasts: contrastWords(norm, lang),
     time,
     ...(time.issue || time.window ? { range: time.issue ?? time.window } : {}),

@@ -17,6 +17,10 @@ describe('time expressions', () => {
     });
   });
 
+  it('reads no quarter in the question word 哪一季度', () => {
+    expect(findPeriods('要求哪一季度实现开门红', { year: 2020, month: 2 })).toEqual([]);
+  });
+
   it('reads 当月 as the month just named, not as the issue month', () => {
     expect(findPeriods('当月共交付新车3.62万辆', { year: 2023, month: 2 })).toEqual([]);
     expect(findPeriods('本月共交付新车3.62万辆', { year: 2023, month: 2 })[0]).toMatchObject({ months: [2, 2] });

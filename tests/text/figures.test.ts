@@ -83,6 +83,11 @@ describe('figure values, whatever the language', () => {
 });
 
 describe('sports marks', () => {
+  it('reads no quarter in the question word 哪一季度, and 一季度 elsewhere', () => {
+    expect(findMentions('要求哪一季度实现开门红')).toEqual([]);
+    expect(findMentions('确保实现一季度开门红').map((m) => m.text)).toEqual(['一季度']);
+  });
+
   it('reads power (万千瓦, 兆瓦) and energy (千瓦时) as two measures', () => {
     expect(findMentions('装机容量100万千瓦，单机8.35兆瓦，年发电30亿千瓦时').map((m) => m.measure)).toEqual([
       'power',

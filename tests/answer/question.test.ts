@@ -81,10 +81,12 @@ describe('analyzeQuestion: what it is about', () => {
     for (const filler of ['啊', '那个', '那边', '多少', '几个', '了']) expect(concepts).not.toContain(filler);
   });
 
-  it('asked when, takes the event after the question word as the asked thing (啥时候复工), not the noun before', () => {
+  it('asked when or how, takes what follows the question word as the asked thing (啥时候复工), not the noun before', () => {
     const focus = (q: string) => analyze(q).concepts.find((c) => c.kind === 'focus')?.label;
     expect(focus('重大项目啥时候复工?')).toBe('复工');
     expect(focus('重大项目有多少个?')).toBe('重大项目');
+    // Asked how, what is done after the question word; 数据 is a topic there, not a word for any figure.
+    expect(focus('公安机关怎么用好大数据?')).toBe('数据');
   });
 
   it('reads a typo by its pronunciation and a spoken word by its written forms', () => {

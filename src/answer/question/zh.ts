@@ -230,10 +230,13 @@ export function zhConcepts(
   const focusAt = intent.at;
   let focus: Concept | undefined;
   let focusDistance = Number.POSITIVE_INFINITY;
+  let focusDone = false;
   const placed: Placed[] = [];
   for (const t of segment(rest, keyword)) {
     // Adverbs, pronouns, conjunctions, particles and prepositions carry no topic (必须, 赶紧, 这样).
-    if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || GENERIC_MEASURE.test(t.word)) continue;
+    // 数据是多少 asks a figure by a word for any figure; 怎么用好大数据 asks about data.
+    const generic = GENERIC_MEASURE.test(t.word) && ['number', 'ordinal', 'date'].includes(intent.slot);
+    if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || generic) continue;
     if (/^(d|r|c|u\w*|p|y|e|o|zg|ul|uj|ud|ug|uz|uv)$/.test(t.tag)) continue;
     if (focusAt && t.start >= focusAt.start && t.end <= focusAt.end) continue;
     const alts = altsOf(t.word, keyword, lexicon);
@@ -275,9 +278,12 @@ export function zhConcepts(
         t.start >= focusAt.end &&
         /^v/.test(t.tag) &&
         t.word.length > 1;
-      if (!/[,，。;；]/.test(between) && (gap < focusDistance || event) && gap <= 6) {
+      // 公安机关怎么用好大数据: asked how, what is done (数据), after the question word, is what is asked.
+      const done = intent.slot === 'method' && t.start >= focusAt.end && t.word.length > 1;
+      if (!/[,，。;；]/.test(between) && (gap < focusDistance || event || (done && !focusDone)) && gap <= 6) {
         focus = concept;
         focusDistance = gap;
+        focusDone ||= done;
       }
     }
   }

@@ -159,6 +159,11 @@ describe('Answerer behaviour', () => {
     expect(en.answer).toMatch(/^over 3\.5 million jin/);
   });
 
+  it('answers why something is said to be so (为什么说…很关键) with what the bulletin says it is', async () => {
+    const a = await seeded.answerer.ask('为什么说冬青路隧道对整个平海公路项目很关键?');
+    expect(a.answer).toMatch(/第一个立体交叉口|控制性工程/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

@@ -16,6 +16,11 @@ const REASON =
 /** How much of the best sentence's coverage a sentence needs for its reason to count. */
 const REASON_SHARE = 0.8;
 
+/** A question asking why something is said to be so (为什么说…很重要). */
+const SAID = /^(为什么|为啥|为何)(说|讲)/;
+/** For those, how close to the best sentence's coverage a sentence giving a reason must come. */
+const SAID_SHARE = 0.95;
+
 /** Scores this close to the best sentence's count as a tie for a how-answer. */
 const METHOD_TIE = 0.06;
 
@@ -65,10 +70,14 @@ function withNeighbour(s: ScoredSentence, other: Span): ScoredSentence {
  */
 export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   const top = sentences[0]?.coverage ?? 0;
+  // 为什么说X很关键 asks why X is called so: what the best sentence says X is, unless it or another as good
+  // gives a reason; its neighbours' reasons are their own.
+  const said = SAID.test(q.norm);
+  const share = said ? SAID_SHARE : REASON_SHARE;
   let best: Extraction | undefined;
   for (const s of sentences.slice(0, 8)) {
     // A reason word in a sentence about something else answers nothing.
-    if (s.coverage < top * REASON_SHARE) continue;
+    if (s.coverage < top * share) continue;
     const next = s.siblings[s.index + 1];
     const prev = s.siblings[s.index - 1];
     // A sentence opening with 因为 explains the one before it as much as that one's own clauses would.
@@ -78,10 +87,10 @@ export function pickReason(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
     const explains = next !== undefined && EXPLAINS.test(next.text);
     const candidates: Array<[string, number, ScoredSentence]> = [
       [s.text, 0.3, s],
-      ...(next && (explains || !listed)
+      ...(next && (explains || (!listed && !said))
         ? [[next.text, nextBonus, withNeighbour(s, next)] as [string, number, ScoredSentence]]
         : []),
-      ...(prev && !/[;；]\s*$/.test(prev.text)
+      ...(prev && !said && !/[;；]\s*$/.test(prev.text)
         ? [[prev.text, 0.1, withNeighbour(s, prev)] as [string, number, ScoredSentence]]
         : []),
     ];

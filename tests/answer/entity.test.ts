@@ -123,6 +123,15 @@ date: 2023-03-31
 据全国足球甲级联赛赛程，新赛季将于4月8日开幕，江城雄狮首轮将在主场迎战北海蓝鲸队。
 新赛季联赛将于4月8日开幕，11月4日结束。
 `,
+  '2023-04-02.txt': `---
+date: 2023-04-02
+---
+
+远航汽车一季度交付14.5万辆
+
+本报讯 4月1日，远航汽车公布3月交付数据，当月交付新车5.74万辆，同比增长23.5%。
+今年一季度，该公司累计交付新车14.5万辆。
+`,
   '2023-09-05.txt': `---
 date: 2023-09-05
 ---
@@ -384,6 +393,11 @@ describe('right entity, right measure, right period', () => {
 
   it('asked when something ends, dates the end (11月4日结束), not the dateline', async () => {
     expect((await answerer.ask('今年足球甲级联赛啥时候结束？')).answer).toMatch(/^11月4日/);
+  });
+
+  it('dates a figure by the period named before it in its sentence (3月…当月), never by the dateline', async () => {
+    expect((await answerer.ask('远航汽车2023年4月份交付了多少辆新车？')).found).toBe(false);
+    expect((await answerer.ask('远航汽车2023年3月交付了多少辆新车？')).answer).toMatch(/^5\.74万辆/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

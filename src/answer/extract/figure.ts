@@ -4,6 +4,7 @@
  */
 
 import { otherHalf } from '../../text/contrasts.js';
+import { findPeriods } from '../../text/dates.js';
 import { findMentions, type Mention } from '../../text/figures.js';
 import { tokens } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
@@ -162,6 +163,22 @@ function ofAnotherFigure(q: AnalyzedQuestion, clause: string): boolean {
 }
 
 /**
+ * The words that date a figure: its clause, or where that names no time, the nearest clause before it
+ * in the sentence that does (公布3月交付数据，当月交付新车5.74万辆), a dateline opening the sentence aside.
+ */
+function periodOf(clause: string, before: string): string {
+  const dated = (text: string) => findPeriods(normalize(text)).length > 0;
+  if (dated(clause)) return clause;
+  // 自5月22日启用以来: a time running up to the figure's own does not date it.
+  const since = (text: string) => /以来|至今|起/.test(text);
+  const earlier = before.split(/[,，;；]/).slice(0, -1);
+  // 4月1日，远航汽车公布…: the day it was told, not the time told of.
+  if (/^\s*(本报讯\s*[(（][^)）]*[)）])?\s*\d{1,2}月\d{1,2}日[上下午晚]*\s*$/.test(earlier[0] ?? '')) earlier.shift();
+  const governing = [...earlier].reverse().find(dated);
+  return governing && !since(governing) ? governing : clause;
+}
+
+/**
  * The best figure of the asked kind among the best sentences, with its score; undefined when no
  * sentence holds one.
  */
@@ -247,8 +264,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       if (ofAnotherFigure(q, clause)) continue;
       // 左洞长8.72公里，右洞长8.69公里: the clause of the other one of a pair is not the asked one's.
       if (q.contrasts.some((w) => otherHalf(w, clause))) continue;
-      if (q.intent.slot !== 'date' && q.concepts.some((c) => c.period && clashes(c.period, clause, s.chunk.date)))
-        continue;
+      const period = q.intent.slot === 'date' ? '' : periodOf(clause, from.text.slice(0, m.start));
+      if (period && q.concepts.some((c) => c.period && clashes(c.period, period, s.chunk.date))) continue;
       // 一共开通了多少条航线: the newly opened ones (新开通航线4条) are not all of them.
       if (
         !asksNew &&

@@ -38,11 +38,14 @@ function periodsOf(text: string, anchor?: Partial<Day>): Period[] {
   const key = `${anchor?.year ?? ''}-${anchor?.month ?? ''}-${anchor?.day ?? ''}|${text}`;
   let periods = periodsCache.get(key);
   if (!periods) {
-    periods = findPeriods(text, anchor).filter(
+    const found = findPeriods(text, anchor);
+    periods = found.filter(
       (p) =>
         !/^\s*(以来|来)/.test(text.slice(p.end, p.end + 3)) &&
         !COMPARED.test(text.slice(0, p.start)) &&
-        !isDateline(text, p),
+        !isDateline(text, p) &&
+        // 今年一季度: the year only places the quarter; it is no period of its own.
+        !(!p.months && found.some((q) => q.start === p.end && q.months)),
     );
     if (periodsCache.size >= PERIODS_CACHE) periodsCache.delete(periodsCache.keys().next().value as string);
     periodsCache.set(key, periods);

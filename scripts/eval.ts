@@ -3,9 +3,11 @@
  *   seed            tests/eval/questions.jsonl, worded like the newspaper (per language)
  *   styles-tune     seed questions worded as people write them (per style), for tuning
  *   styles2-tune    more seed questions as people write them, by a third blind writer, for tuning
+ *   styles3-tune    a fourth blind writer's seed questions (English, how, why, near misses…), for tuning
  *   styles-heldout  the same kinds by another writer, never tuned on (aggregates only)
  *   newsdesk-tune / newsdesk-heldout   ~330 short news articles of many topics (per answer type)
  *   newsdesk2-tune / newsdesk2-heldout  a second archive (124 articles, 2024) by another blind writer
+ *   newsdesk3-tune / newsdesk4-tune   that writer's questions on the two archives, for tuning
  *   nearmiss-tune / nearmiss-heldout, nearmiss2-…   near misses of six kinds and controls on both archives
  *   dated           the seed plus a small dated archive (per kind: latest, dated, uncovered, change…)
  *   seed-archive / styles-archive   the seed's questions asked of the seed plus that archive
@@ -45,10 +47,14 @@ const SETS: EvalSet[] = [
   { name: 'seed', file: 'tests/eval/questions.jsonl', corpus: SEED, by: 'lang' },
   { name: 'styles-tune', file: 'tests/eval/seed-styles-tune.jsonl', corpus: SEED, by: 'style' },
   { name: 'styles2-tune', file: 'tests/eval/seed-styles2-tune.jsonl', corpus: SEED, by: 'style' },
+  // A fourth blind writer's questions (this session), as people write them: tuning only.
+  { name: 'styles3-tune', file: 'tests/eval/seed-styles3-tune.jsonl', corpus: SEED, by: 'style' },
   { name: 'styles-heldout', file: 'tests/eval/seed-styles-heldout.jsonl', corpus: SEED, by: 'style', heldout: true },
   { name: 'newsdesk-tune', file: 'tests/eval/newsdesk/tune.jsonl', corpus: NEWSDESK, by: 'type' },
   heldOut('newsdesk-heldout', 'tests/eval/newsdesk/heldout.jsonl', NEWSDESK),
   { name: 'newsdesk2-tune', file: 'tests/eval/newsdesk2/tune.jsonl', corpus: NEWSDESK2, by: 'type' },
+  { name: 'newsdesk3-tune', file: 'tests/eval/newsdesk/tune3.jsonl', corpus: NEWSDESK, by: 'type' },
+  { name: 'newsdesk4-tune', file: 'tests/eval/newsdesk2/tune3.jsonl', corpus: NEWSDESK2, by: 'type' },
   heldOut('newsdesk2-heldout', 'tests/eval/newsdesk2/heldout.jsonl', NEWSDESK2),
   // Near misses of every kind (another entity, period, measure, post, detail, rank) and controls, on both archives.
   { name: 'nearmiss-tune', file: 'tests/eval/newsdesk/nearmiss-tune.jsonl', corpus: NEWSDESK, by: 'type' },

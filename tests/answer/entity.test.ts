@@ -45,6 +45,10 @@ date: 2023-04-12
 安澜外贸开局良好
 
 本报讯 4月11日，安澜市商务局通报，今年一季度全市外贸进出口总额为1286.7亿元，同比增长6.3%。
+
+日本客商来安澜洽谈
+
+本报讯 来自日本的20家企业客商4月10日到安澜考察。
 `,
   '2023-12-15.txt': `---
 date: 2023-12-15
@@ -398,6 +402,13 @@ describe('right entity, right measure, right period', () => {
   it('dates a figure by the period named before it in its sentence (3月…当月), never by the dateline', async () => {
     expect((await answerer.ask('远航汽车2023年4月份交付了多少辆新车？')).found).toBe(false);
     expect((await answerer.ask('远航汽车2023年3月交付了多少辆新车？')).answer).toMatch(/^5\.74万辆/);
+  });
+
+  it('asks an English question about a place it names (Japan) of that place, never of the city total', async () => {
+    expect((await answerer.ask('How much did Anlan trade with Japan in the first quarter?')).found).toBe(false);
+    expect((await answerer.ask("What was Anlan's total foreign trade in the first quarter?")).answer).toMatch(
+      /^128\.67 billion yuan/,
+    );
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

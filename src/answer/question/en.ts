@@ -7,7 +7,7 @@ import type { KeywordSearch } from '../../index/loaded-index.js';
 import { englishWords } from '../../text/bridge/english.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
-import { TITLES } from '../../text/names.js';
+import { findNames, TITLES } from '../../text/names.js';
 import { writtenForms } from '../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
 import { kindWords, numberedThings, numberSeries, ordinalsIn, PINYIN_WORD, pinyinNames } from './en-names.js';
@@ -38,6 +38,12 @@ const PLACINGS: Array<[RegExp, string]> = [
 /** The question with placings written as one word, padded so that offsets into it still hold. */
 function placings(question: string): string {
   return PLACINGS.reduce((q, [re, word]) => q.replace(re, (m) => word.padEnd(m.length)), question);
+}
+
+/** True when a word stands beside another capitalised one (Asian Youth Games), not alone (Japan). */
+function inCapitalRun(tokens: string[], word: string): boolean {
+  const i = tokens.findIndex((t) => t.toLowerCase() === word);
+  return [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && /^[A-Z][a-z]/.test(t));
 }
 
 /** One-character function words of Chinese. */
@@ -147,6 +153,22 @@ export function enConcepts(
       .map(([zh, q]) => ({ text: zh, quality: Math.min(1, 0.5 + q) * (q >= 1 ? 1 : weak) }));
     // Lanchuan Airlines, Hezhou Port: the kind of body or place in a name, as Chinese names end in it.
     if (!alts.length) for (const zh of kindWords(w)) alts.push({ text: zh, quality: 0.8 });
+    // Japan, Germany: a place named in English is asked about as a Chinese place name would be, though never
+    // as the paper's own 全市; China, the home country, is the papers' 全国 and 国家 as often as 中国.
+    // (Asian, Chinese: an adjective more often names an event or a people than where a figure is; a word
+    // of a capitalised run, Asian Youth Games, names the event.)
+    const place =
+      capitalised.has(w) &&
+      !descriptors.has(w) &&
+      !/(ian|ean|ese|ish)$/.test(w) &&
+      !inCapitalRun(tokens, w) &&
+      translations.find(
+        ([zh, q]) => q >= 1 && zh !== '中国' && findNames(zh).some((n) => n.kind === 'place' && n.text === zh),
+      );
+    if (place) {
+      concepts.push({ label: w, alts: [exact(place[0])], weight: 2, kind: 'entity', required: true });
+      continue;
+    }
     // A name the corpus does not know (Shanghai) means the question is about something else.
     const unknownName = !alts.length && capitalised.has(w) && !descriptors.has(w);
     if (unknownName) {

@@ -135,6 +135,11 @@ date: 2023-04-02
 
 本报讯 4月1日，远航汽车公布3月交付数据，当月交付新车5.74万辆，同比增长23.5%。
 今年一季度，该公司累计交付新车14.5万辆。
+公司2023年销量目标为90万辆。
+
+星驰汽车去年交付18.4万辆
+
+本报讯 2022年，星驰汽车交付18.4万辆。
 `,
   '2023-09-05.txt': `---
 date: 2023-09-05
@@ -409,6 +414,11 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask("What was Anlan's total foreign trade in the first quarter?")).answer).toMatch(
       /^128\.67 billion yuan/,
     );
+  });
+
+  it('answers a target only with a figure stated as one (目标为90万辆), never with what was done', async () => {
+    expect((await answerer.ask('远航汽车2023年的销量目标是多少辆？')).answer).toMatch(/^90万辆/);
+    expect((await answerer.ask('星驰汽车2023年的销量目标是多少辆？')).found).toBe(false);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

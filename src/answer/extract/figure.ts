@@ -76,6 +76,13 @@ const ASKS_NEW = anyOf(/新|增加|多了/, /\b(new|newly|added|add|adds|opened|
 /** Any denial, a described one too (未及销售的350多万斤). */
 const DENIAL_WORD = /没有|没|未|尚未|不|无法/;
 
+/** A question asking a target, and the words that state one. */
+const ASKS_TARGET = anyOf(
+  /目标|指标/,
+  /\b(sales|annual|output|growth|production|delivery|year's) (target|goal)s?\b|\b(target|goal) (for|of)\b|\baims? to\b/,
+);
+const TARGET = /目标|指标|力争|计划|争取|确保|预计|拟/;
+
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;
 /** Classifiers spoken Chinese uses for nearly anything counted. */
@@ -277,6 +284,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         )
       )
         continue;
+      // 销量目标是多少: a target is stated as one (目标为, 力争), never by what was done.
+      if (ASKS_TARGET.test(q.norm) && !TARGET.test(clause)) continue;
       // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
       if (q.negated && !denies(clauseAt(from.text, m.start))) continue;
       // 没卖掉的扣蟹有多少斤: the figure of those not sold (未及销售的350多万斤), not of those sold.

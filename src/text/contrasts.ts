@@ -54,6 +54,8 @@ const GROUPS: string[][] = [
   ['汽油', '柴油'],
   ['最贵', '最便宜'],
   ['内车道', '外车道'],
+  ['总投资', '完成投资'],
+  ['公蟹', '母蟹'],
 ];
 
 /** Other ways prose names a word of a pair: the winner 夺冠, the second 第2名. */
@@ -120,6 +122,7 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bfirst round\b/, '首轮'],
   [/\bsecond round\b/, '第二轮'],
   [/\bfirst half\b/, '上半年'],
+  [/\btotal investment\b/, '总投资'],
   [/\bsecond half\b/, '下半年'],
 ];
 

@@ -380,6 +380,8 @@ describe('right entity, right measure, right period', () => {
   it('gives the figure of the listed item the question names (其中境外输入病例41例), else the total', async () => {
     expect((await answerer.ask('今年西川省境外输入登革热病例有多少例？')).answer).toMatch(/^41例/);
     expect((await answerer.ask('今年西川省登革热病例有多少例？')).answer).toMatch(/^186例/);
+    // 本地 (a pronoun to jieba) tells the items apart, and the other item of the list is no answer.
+    expect((await answerer.ask('西川 登革热 本地病例多少?')).answer).toMatch(/^145例/);
   });
 
   it('reads "came second" as the runner-up (亚军), not an ordinal', async () => {

@@ -149,6 +149,14 @@ export function clauseAt(text: string, at: number): string {
   return c.text.replace(/[,，；;：:。]$/, '');
 }
 
+/** The item of a list (…、本地病例145例) a figure stands in, to the delimiters around it. */
+function itemAt(text: string, m: { start: number; end: number }): string {
+  const before = text.slice(0, m.start);
+  const start = Math.max(...[...'、,，;；:：。'].map((d) => before.lastIndexOf(d))) + 1;
+  const end = text.slice(m.end).search(/[、,，;；:：。]/);
+  return text.slice(start, end < 0 ? text.length : m.end + end);
+}
+
 /** One citation spanning a sentence and the one before it. */
 function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
   return { ...s, start: prev.start, index: s.index - 1, text: s.para.slice(prev.start, s.end) };
@@ -270,7 +278,8 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       const clause = clauseAt(from.text, m.start);
       if (ofAnotherFigure(q, clause)) continue;
       // 左洞长8.72公里，右洞长8.69公里: the clause of the other one of a pair is not the asked one's.
-      if (q.contrasts.some((w) => otherHalf(w, clause))) continue;
+      // 境外输入病例41例、本地病例145例: so is the other item of a list.
+      if (q.contrasts.some((w) => otherHalf(w, clause) || otherHalf(w, itemAt(from.text, m)))) continue;
       const period = q.intent.slot === 'date' ? '' : periodOf(clause, from.text.slice(0, m.start));
       if (period && q.concepts.some((c) => c.period && clashes(c.period, period, s.chunk.date))) continue;
       // 一共开通了多少条航线: the newly opened ones (新开通航线4条) are not all of them.

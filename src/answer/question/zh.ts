@@ -6,6 +6,7 @@
  */
 import type { KeywordSearch } from '../../index/loaded-index.js';
 import type { Lexicon } from '../../text/bridge/lexicon.js';
+import { contrasts } from '../../text/contrasts.js';
 import { findMentions, parseNumber } from '../../text/figures.js';
 import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
 import { askedPhrase, type Placed } from './asked-phrase.js';
@@ -237,7 +238,8 @@ export function zhConcepts(
     // 数据是多少 asks a figure by a word for any figure; 怎么用好大数据 asks about data.
     const generic = GENERIC_MEASURE.test(t.word) && ['number', 'ordinal', 'date'].includes(intent.slot);
     if (!/[\p{L}\p{N}]/u.test(t.word) || STOP.has(t.word) || generic) continue;
-    if (/^(d|r|c|u\w*|p|y|e|o|zg|ul|uj|ud|ug|uz|uv)$/.test(t.tag)) continue;
+    // 本地病例: a word that tells apart figures reported side by side is content, whatever jieba tags it.
+    if (/^(d|r|c|u\w*|p|y|e|o|zg|ul|uj|ud|ug|uz|uv)$/.test(t.tag) && !contrasts(t.word).length) continue;
     if (focusAt && t.start >= focusAt.start && t.end <= focusAt.end) continue;
     const alts = altsOf(t.word, keyword, lexicon);
     const known = alts.some((a) => keyword.docFrequency(a.text) > 0);

@@ -76,7 +76,7 @@ export function enMeasure(q: string): Intent['measure'] {
     ).test(q)
   )
     return 'volume';
-  if (/\bhow (big|large)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
+  if (/\bhow (big|large)\b(?! data)|\barea\b|\bhow many (mu|hectares|square)/.test(q)) return 'area';
   if (
     /\bhow (long|tall|high|far|deep|wide)\b|\b(length|height|altitude|distance)\b|\bhow many (km|kilomet|miles|met)/.test(
       q,

@@ -199,11 +199,15 @@ const EN_RULES: Rule[] = [
   ],
   [/\b(what|which) (position|post|title|job|role|rank of official|level)\b/, () => ({ slot: 'title' })],
   [/\bhow (has|have|did|does) .{2,60}\bchanged?\b|\bwhat (was|is) the change\b/, () => ({ slot: 'number' })],
-  [/\bwho\b|\bwhom\b|\bwhich (person|official|leader|player|athlete|doctor|candidate)\b/, () => ({ slot: 'person' })],
+  // "Which municipal leader": a word or two may describe the kind asked.
+  [
+    /\bwho\b|\bwhom\b|\bwhich ([a-z-]+ ){0,2}(person|official|leader|player|athlete|doctor|candidate)\b/,
+    () => ({ slot: 'person' }),
+  ],
   [
     anyOf(
-      /\bwhich (company|firm|organi[sz]ation|body|bank|hospital|school|university|institution)\b/,
-      /\bwhich (department|agency|team|club|party|group|enterprise)\b/,
+      /\bwhich ([a-z-]+ ){0,2}(company|firm|organi[sz]ation|body|bank|hospital|school|university|institution)\b/,
+      /\bwhich ([a-z-]+ ){0,2}(department|agency|team|club|party|group|enterprise)\b/,
     ),
     () => ({ slot: 'org' }),
   ],

@@ -204,6 +204,18 @@ export function findNames(text: string): NameSpan[] {
       i++;
       continue;
     }
+    // 曾 + 海燕: a surname that jieba reads as an adverb (曾 once) before a given name.
+    const prevWord = ts[i - 1];
+    if (
+      prevWord?.tag === 'd' &&
+      prevWord.word.length === 1 &&
+      SURNAMES.has(prevWord.word) &&
+      t.tag === 'nr' &&
+      t.word.length <= 2
+    ) {
+      push(i - 1, i + 1, 'person');
+      continue;
+    }
     const person = personAt(ts, i, afterTitle);
     // Right after a post, a surname and given name may end like a place (局长薛长河, 主任王江);
     // no name ends in a particle or a copula (老薛是 is 老薛 + 是), is itself a post (亚军), or follows
@@ -213,6 +225,8 @@ export function findNames(text: string): NameSpan[] {
       !/[是的了在把被和与给将也都就]$/.test(person.text) &&
       !TITLES.test(person.text) &&
       ts[i - 1]?.tag !== 'm' &&
+      // 也慕名向老薛求助: after an adverb, a word jieba calls a name is used as a verb.
+      ts[i - 1]?.tag !== 'd' &&
       // 多少张票: after a number or a question word, 张 counts tickets.
       !(CLASSIFIER_SURNAME.test(person.text) && /[\d\s几多少两]$/.test(text.slice(0, t.start))) &&
       (afterTitle || (!PLACE_SUFFIX.test(person.text) && !ORG_SUFFIX.test(person.text)))

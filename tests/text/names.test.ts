@@ -7,6 +7,9 @@ describe('findNames', () => {
   it('finds people, bodies and places of news prose', () => {
     expect(names('副市长、市公安局局长张轩参加调研')).toEqual(['org:市公安局', 'person:张轩']);
     expect(names('市水利局局长薛长河表示')).toContain('person:薛长河');
+    // 曾 is a surname jieba reads as an adverb; after an adverb, 慕名 is no name.
+    expect(names('海洋生态学家曾海燕教授担任')).toContain('person:曾海燕');
+    expect(names('养殖户也慕名向老薛求助')).not.toContain('person:慕名');
     // jieba glues 以 to a name before a figure (吴迪以, 豪以).
     expect(names('广东选手吴迪以10秒09夺冠，福建选手林子豪以10秒15获得亚军')).toEqual([
       'place:广东',

@@ -201,7 +201,11 @@ const EN_RULES: Rule[] = [
   [/\bhow (has|have|did|does) .{2,60}\bchanged?\b|\bwhat (was|is) the change\b/, () => ({ slot: 'number' })],
   // "Which municipal leader": a word or two may describe the kind asked.
   [
-    /\bwho\b|\bwhom\b|\bwhich ([a-z-]+ ){0,2}(person|official|leader|player|athlete|doctor|candidate)\b/,
+    anyOf(
+      /\bwho\b|\bwhom\b|\bwhich ([a-z-]+ ){0,2}(person|official|leader|player|athlete|doctor|candidate)\b/,
+      /\bwhich ([a-z-]+ ){0,2}(expert|specialist|scientist|engineer|coach|designer|farmer|worker|cadre|volunteer)\b/,
+      /\bwhich ([a-z-]+ ){0,2}(chairman|director|manager|mayor|secretary|president|champion|winner|teacher)\b/,
+    ),
     () => ({ slot: 'person' }),
   ],
   [

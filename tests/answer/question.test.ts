@@ -33,6 +33,7 @@ describe('analyzeQuestion: what is asked', () => {
     ['How many pairs of trains will run daily on the high-speed railway?', 'number', 'count', undefined],
     ['Which municipal leader looked at how big data was being used?', 'person', undefined, undefined],
     ['Which state-owned company won the bid?', 'org', undefined, undefined],
+    ['Which retired fisheries expert helped the farmers?', 'person', undefined, undefined],
     ['How many losses did the passes save for farmers?', 'number', 'money', undefined],
     ['How long may the Pinghai road be?', 'number', 'length', undefined],
     ['How much did charity groups collect?', 'number', 'money', undefined],

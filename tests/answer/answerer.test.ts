@@ -164,6 +164,10 @@ describe('Answerer behaviour', () => {
     expect(a.answer).toMatch(/第一个立体交叉口|控制性工程/);
   });
 
+  it('counts 户 with a figure in 个 whose noun ends in 户 (110个省级示范扣蟹养殖户)', async () => {
+    expect((await seeded.answerer.ask('薛卫生自己一手扶持的省级示范扣蟹养殖户有多少户呢？')).answer).toMatch(/^110个/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

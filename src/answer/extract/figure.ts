@@ -104,6 +104,8 @@ function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = '')
     if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') return 0.5;
     // 几块金牌 against 14枚金牌: spoken Chinese counts most things with 个 or 块.
     if (GENERIC_CLASSIFIER.test(unit) && m.measure === 'count') return 0.6;
+    // 多少户 against 110个省级示范扣蟹养殖户: the noun a 个 counts may end in the asked classifier.
+    if (GENERIC_CLASSIFIER.test(m.unit ?? '') && new RegExp(`^[^,，。;；、]{1,8}?${unit}`).test(after)) return 0.9;
     return asked === m.measure && m.measure !== 'count' ? 0.9 : 0;
   }
   switch (measure) {
@@ -211,7 +213,7 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       if (own && m.start < items) continue;
       if (q.given.has(normalize(m.text)) || q.given.has(String(m.value)) || inFurniture(from.text, m)) continue;
       const before = normalize(from.text.slice(Math.max(0, m.start - 4), m.start));
-      let f = measureFit(q, m, before, from.text.slice(m.end, m.end + 3));
+      let f = measureFit(q, m, before, from.text.slice(m.end, m.end + 10));
       if (q.intent.slot === 'ordinal' && f === 0 && RANK_WORDS.test(m.text)) f = 1;
       if (f === 0) continue;
       // 车程将缩短20分钟 is a difference: it answers 快了多久, not 要多长时间.

@@ -168,6 +168,10 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('薛卫生自己一手扶持的省级示范扣蟹养殖户有多少户呢？')).answer).toMatch(/^110个/);
   });
 
+  it('reads a typo jieba cuts apart (总头资) as the corpus word it sounds like, and its measure', async () => {
+    expect((await seeded.answerer.ask('平海公路快速化改造工程总头资是多少？')).answer).toMatch(/^5\.65亿元/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

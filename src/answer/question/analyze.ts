@@ -12,7 +12,7 @@ import { detectLang, normalize } from '../../text/normalize.js';
 import { bigrams, words } from '../../text/tokenizer.js';
 import type { Concept } from './concept.js';
 import { enConcepts } from './en.js';
-import { type Intent, intentOf } from './intent.js';
+import { type Intent, intentOf, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
 import { zhConcepts } from './zh.js';
 
@@ -101,6 +101,17 @@ export function analyzeQuestion(
     lang === 'zh'
       ? zhConcepts(norm, intent, keyword, lexicon, time)
       : enConcepts(question, intent.at?.end ?? 0, keyword, lexicon, time, intent.slot === 'person');
+  // 总头资是多少: a typo hides the asked measure; read as the corpus writes it (总投资), it asks for money.
+  if (lang === 'zh' && intent.slot === 'number' && (intent.measure === 'any' || intent.measure === undefined)) {
+    const read = concepts.reduce((text, c) => {
+      // Only a reading of the same length (a typo), never a spoken word's written form (收 → 收购).
+      const unknown = c.label.length >= 2 && keyword.docFrequency(c.label) === 0;
+      const best = unknown ? c.alts.find((a) => a.text !== c.label && a.text.length === c.label.length) : undefined;
+      return best ? text.replace(c.label, best.text) : text;
+    }, norm);
+    const measure = read !== norm ? zhMeasure(read) : undefined;
+    if (measure && measure !== 'change') intent.measure = measure;
+  }
   const terms = new Map<string, number>();
   for (const c of concepts) {
     for (const a of c.alts) addTerms(terms, a.text, Math.min(1, c.weight) * a.quality, keyword);

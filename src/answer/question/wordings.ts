@@ -75,6 +75,12 @@ export function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): 
   return alts;
 }
 
+/** True when a run of characters the corpus never writes reads as a word it does (总头资 → 总投资): a typo. */
+export function readsAsCorpusWord(run: string, keyword: KeywordSearch, lexicon: Lexicon): boolean {
+  if (keyword.docFrequency(run) > 0 || /[的了是吗呢啊吧么和与在有]/.test(run)) return false;
+  return lexicon.byPinyin(readingOf(run)).some((w) => w.length === run.length && w !== run);
+}
+
 /** The words of a compound, in order and without overlap, when the corpus knows each of them. */
 export function knownParts(word: string, keyword: KeywordSearch): string[] | undefined {
   const parts: string[] = [];

@@ -13,7 +13,7 @@ import { askedPhrase, type Placed } from './asked-phrase.js';
 import { type Concept, dedupe, exact, periodConcept, weightOf } from './concept.js';
 import { type Intent, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
-import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg, recut } from './wordings.js';
+import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg, readsAsCorpusWord, recut } from './wordings.js';
 
 /** Question words, fillers and frames of spoken questions: they say how something is asked, not what. */
 const FILLERS = new RegExp(
@@ -53,7 +53,7 @@ const GENERIC_MEASURE = /^(数|数量|数目|总数|总量|数字|数额|数据|
  * corpus word (渔技员) stays whole even where jieba alone would glue it to the next character
  * (渔技员干); the rest is cut by jieba.
  */
-function segment(text: string, keyword: KeywordSearch): Token[] {
+function segment(text: string, keyword: KeywordSearch, lexicon: Lexicon): Token[] {
   const out: Token[] = [];
   let gapStart = 0;
   const flushGap = (end: number) => {
@@ -84,6 +84,9 @@ function segment(text: string, keyword: KeywordSearch): Token[] {
           break;
         }
       }
+      // 总头资: a three-character typo of a corpus word stays whole, for its reading to find the word.
+      const three = text.slice(i, i + 3);
+      if (!len && /^\p{Script=Han}{3}$/u.test(three) && readsAsCorpusWord(three, keyword, lexicon)) len = 3;
     }
     if (len) {
       flushGap(i);
@@ -233,7 +236,7 @@ export function zhConcepts(
   let focusDistance = Number.POSITIVE_INFINITY;
   let focusDone = false;
   const placed: Placed[] = [];
-  for (const t of segment(rest, keyword)) {
+  for (const t of segment(rest, keyword, lexicon)) {
     // Adverbs, pronouns, conjunctions, particles and prepositions carry no topic (必须, 赶紧, 这样).
     // 数据是多少 asks a figure by a word for any figure; 怎么用好大数据 asks about data.
     const generic = GENERIC_MEASURE.test(t.word) && ['number', 'ordinal', 'date'].includes(intent.slot);

@@ -14,7 +14,7 @@ import { matchIn, otherFigure } from '../match/concept-match.js';
 import { clashes } from '../match/period-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { altNorm } from '../question/concept.js';
-import { anyOf } from '../question/en-measure.js';
+import { anyOf } from '../question/en/measure.js';
 import type { ScoredSentence } from '../scorer.js';
 import { askedItemsFrom, inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';

@@ -11,10 +11,10 @@ import { tokens } from '../../text/names.js';
 import { detectLang, normalize } from '../../text/normalize.js';
 import { bigrams, words } from '../../text/tokenizer.js';
 import type { Concept } from './concept.js';
-import { enConcepts } from './en.js';
+import { enConcepts } from './en/concepts.js';
 import { type Intent, intentOf, zhMeasure } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
-import { zhConcepts } from './zh.js';
+import { zhConcepts } from './zh/concepts.js';
 
 /** A question after analysis. */
 export interface AnalyzedQuestion {

@@ -7,7 +7,7 @@ import type { Lang } from '../../core/types.js';
 import { TITLES, tokens } from '../../text/names.js';
 import type { Measure } from '../../text/units.js';
 import { ALL_UNITS, unitInfo } from '../../text/units.js';
-import { anyOf, EN_UNIT_WORDS, englishAsked, enMeasure } from './en-measure.js';
+import { anyOf, EN_UNIT_WORDS, englishAsked, enMeasure } from './en/measure.js';
 
 /** The kind of span that answers a question. */
 export type Slot =

@@ -4,12 +4,12 @@
  * without the place it is named after.
  */
 import { pinyin } from 'pinyin-pro';
-import type { KeywordSearch } from '../../index/loaded-index.js';
-import type { Lexicon } from '../../text/bridge/lexicon.js';
-import { type Token, tokens } from '../../text/names.js';
-import { writtenForms } from '../../text/synonyms.js';
-import { words } from '../../text/tokenizer.js';
-import { type Alt, exact } from './concept.js';
+import type { KeywordSearch } from '../../../index/loaded-index.js';
+import type { Lexicon } from '../../../text/bridge/lexicon.js';
+import { tokens } from '../../../text/names.js';
+import { writtenForms } from '../../../text/synonyms.js';
+import { words } from '../../../text/tokenizer.js';
+import { type Alt, exact } from '../concept.js';
 
 /** Toneless pinyin of a word. */
 function readingOf(word: string): string {
@@ -125,50 +125,4 @@ export function placeOfOrg(name: string, keyword: KeywordSearch): { place: strin
     first.tag === 'ns' ||
     (/^(x|nz|j)$/.test(first.tag) && /^(nt|nz)$/.test(second.tag) && keyword.docFrequency(first.word) > 0);
   return place && rest.length >= 2 ? { place: first.word, rest } : undefined;
-}
-
-/**
- * jieba's cut repaired where it glued pieces of words into one the corpus never uses (跟张倪生同一天 →
- * 倪生同, 惠萍镇养扣蟹 → 镇养|扣|蟹): that token and the short ones after it are cut again into the fewest
- * words the corpus uses (倪生|同, 镇|养|扣蟹), when that finds a word jieba's cut had hidden.
- */
-export function recut(ts: Token[], keyword: KeywordSearch): Token[] {
-  // Content words only: particles, numbers and pronouns are no index terms, never repaired.
-  const content = (t: Token | undefined, max: number) =>
-    !!t && t.word.length <= max && /^\p{Script=Han}+$/u.test(t.word) && /^(n\w*|v\w*|x|a|ng)$/.test(t.tag);
-  const known = (w: string) => keyword.docFrequency(w) > 0;
-  const out: Token[] = [];
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i] as Token;
-    if (t.word.length < 2 || !content(t, 4) || known(t.word)) {
-      out.push(t);
-      continue;
-    }
-    let b = i + 1;
-    while (b < i + 3 && content(ts[b], 2) && ts[b]?.start === ts[b - 1]?.end) b++;
-    const run = ts.slice(i, b);
-    const text = run.map((x) => x.word).join('');
-    // Fewest known words (or single characters) covering the run: best[j] covers its first j characters.
-    const best: Array<string[] | undefined> = [[]];
-    for (let j = 1; j <= text.length; j++) {
-      for (let n = Math.min(4, j); n >= 1; n--) {
-        const prev = best[j - n];
-        const w = text.slice(j - n, j);
-        if (prev && (n === 1 || known(w)) && (!best[j] || prev.length + 1 < (best[j]?.length ?? 0)))
-          best[j] = [...prev, w];
-      }
-    }
-    const words = best[text.length] ?? [];
-    if (!words.some((w) => w.length >= 2 && !run.some((x) => x.word === w))) {
-      out.push(t);
-      continue;
-    }
-    let at = t.start;
-    for (const w of words) {
-      out.push({ word: w, tag: w.length >= 2 ? 'n' : (tokens(w)[0]?.tag ?? 'x'), start: at, end: at + w.length });
-      at += w.length;
-    }
-    i = b - 1;
-  }
-  return out;
 }

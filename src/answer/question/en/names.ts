@@ -3,11 +3,11 @@
  * Weisheng → 薛卫生), numbered things (Line 3 → 3号线), a series and its number (Qiming-1 → 启明一号),
  * ordinals (the 20th fair → 第二十届) and the kind words that end names (Airlines → 航空).
  */
-import { stem } from '../../text/bridge/english.js';
-import type { Lexicon } from '../../text/bridge/lexicon.js';
-import { isMonthWord } from '../../text/figures.js';
-import { findNames } from '../../text/names.js';
-import { type Alt, type Concept, exact } from './concept.js';
+import { stem } from '../../../text/bridge/english.js';
+import type { Lexicon } from '../../../text/bridge/lexicon.js';
+import { isMonthWord } from '../../../text/figures.js';
+import { findNames } from '../../../text/names.js';
+import { type Alt, type Concept, exact } from '../concept.js';
 
 /** A word of two or more toneless pinyin syllables: shanghai, nantong (never 'roughly'). */
 const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';

@@ -1,6 +1,6 @@
 /** The words of a Chinese question that name the asked quantity, which its answer's sentence must hold. */
-import type { Token } from '../../text/names.js';
-import type { Concept } from './concept.js';
+import type { Token } from '../../../text/names.js';
+import type { Concept } from '../concept.js';
 
 /** A question word placed in the question, with its offsets and jieba tag. */
 export type Placed = { concept: Concept; start: number; end: number; tag: Token['tag'] };

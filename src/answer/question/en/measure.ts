@@ -2,7 +2,7 @@
  * What an English question asks for: the measure it names (how much … grow → a change, turnout → a
  * percentage, how much water → a volume) and the unit a count is in (how many firms → 家).
  */
-import type { Intent } from './intent.js';
+import type { Intent } from '../intent.js';
 
 /** One pattern matching any of `parts`: long alternations written one alternative per line. */
 export function anyOf(...parts: RegExp[]): RegExp {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { altsOf, placeAlts, recut } from '../../src/answer/question/wordings.js';
-import type { KeywordSearch } from '../../src/index/loaded-index.js';
-import { Lexicon } from '../../src/text/bridge/lexicon.js';
+import { recut } from '../../../../src/answer/question/zh/segment.js';
+import { altsOf, placeAlts } from '../../../../src/answer/question/zh/wordings.js';
+import type { KeywordSearch } from '../../../../src/index/loaded-index.js';
+import { Lexicon } from '../../../../src/text/bridge/lexicon.js';
 
 const df: Record<string, number> = {
   海门: 900,

@@ -4,16 +4,17 @@
  * (as typed, in written rather than spoken words, or as the corpus word with the same reading when
  * the question has a typo). Fillers and question words are left out.
  */
-import type { KeywordSearch } from '../../index/loaded-index.js';
-import type { Lexicon } from '../../text/bridge/lexicon.js';
-import { contrasts } from '../../text/contrasts.js';
-import { findMentions, parseNumber } from '../../text/figures.js';
-import { findNames, TITLES, type Token, tokens } from '../../text/names.js';
+import type { KeywordSearch } from '../../../index/loaded-index.js';
+import type { Lexicon } from '../../../text/bridge/lexicon.js';
+import { contrasts } from '../../../text/contrasts.js';
+import { findMentions, parseNumber } from '../../../text/figures.js';
+import { findNames, TITLES, tokens } from '../../../text/names.js';
+import { type Concept, dedupe, exact, periodConcept, weightOf } from '../concept.js';
+import { type Intent, zhMeasure } from '../intent.js';
+import { type AskedTime, askedTime } from '../when.js';
 import { askedPhrase, type Placed } from './asked-phrase.js';
-import { type Concept, dedupe, exact, periodConcept, weightOf } from './concept.js';
-import { type Intent, zhMeasure } from './intent.js';
-import { type AskedTime, askedTime } from './when.js';
-import { altsOf, knownParts, PLACE_KINDS, placeAlts, placeOfOrg, readsAsCorpusWord, recut } from './wordings.js';
+import { segment } from './segment.js';
+import { altsOf, PLACE_KINDS, placeAlts, placeOfOrg } from './wordings.js';
 
 /** Question words, fillers and frames of spoken questions: they say how something is asked, not what. */
 const FILLERS = new RegExp(
@@ -47,57 +48,6 @@ const GIVEN_FIGURE = (text: string) => /\d|[一二三四五六七八九十两百
 
 /** Nouns that only say "the number of": the figure answers them. */
 const GENERIC_MEASURE = /^(数|数量|数目|总数|总量|数字|数额|数据|情况|多少|人数|个数|家数|数值)$/;
-
-/**
- * Tokens of the question, cut the way the corpus writes its words: a run of characters that is a
- * corpus word (渔技员) stays whole even where jieba alone would glue it to the next character
- * (渔技员干); the rest is cut by jieba.
- */
-function segment(text: string, keyword: KeywordSearch, lexicon: Lexicon): Token[] {
-  const out: Token[] = [];
-  let gapStart = 0;
-  const flushGap = (end: number) => {
-    if (end <= gapStart) return;
-    for (const t of recut(tokens(text.slice(gapStart, end)), keyword)) {
-      const at = t.start + gapStart;
-      // A compound the corpus never uses (银行存款) is read as its words the corpus does use (银行, 存款).
-      const parts = t.word.length >= 4 && keyword.docFrequency(t.word) === 0 ? knownParts(t.word, keyword) : undefined;
-      if (!parts) {
-        out.push({ ...t, start: at, end: at + t.word.length });
-        continue;
-      }
-      let from = 0;
-      for (const p of parts) {
-        const i = t.word.indexOf(p, from);
-        out.push({ word: p, tag: 'n', start: at + i, end: at + i + p.length });
-        from = i + p.length;
-      }
-    }
-  };
-  for (let i = 0; i < text.length; ) {
-    let len = 0;
-    if (/\p{Script=Han}/u.test(text.charAt(i))) {
-      for (let n = Math.min(6, text.length - i); n >= 3; n--) {
-        const w = text.slice(i, i + n);
-        if (/^\p{Script=Han}+$/u.test(w) && keyword.docFrequency(w) > 0) {
-          len = n;
-          break;
-        }
-      }
-      // 总头资: a three-character typo of a corpus word stays whole, for its reading to find the word.
-      const three = text.slice(i, i + 3);
-      if (!len && /^\p{Script=Han}{3}$/u.test(three) && readsAsCorpusWord(three, keyword, lexicon)) len = 3;
-    }
-    if (len) {
-      flushGap(i);
-      out.push({ word: text.slice(i, i + len), tag: 'n', start: i, end: i + len });
-      i += len;
-      gapStart = i;
-    } else i++;
-  }
-  flushGap(text.length);
-  return out;
-}
 
 /** True when a name stands right after the question word of a who/which question (哪家[食品公司]). */
 function focusAtAnswer(intent: Intent, start: number): boolean {

@@ -3,15 +3,15 @@
  * (`end of February` → 2月底), names read as pinyin of the corpus's own names (Xue Weisheng →
  * 薛卫生), other words through CC-CEDICT glosses restricted to the corpus.
  */
-import type { KeywordSearch } from '../../index/loaded-index.js';
-import { englishWords } from '../../text/bridge/english.js';
-import type { Lexicon } from '../../text/bridge/lexicon.js';
-import { englishFigures, findEnglishMentions, isMonthWord } from '../../text/figures.js';
-import { findNames, TITLES } from '../../text/names.js';
-import { writtenForms } from '../../text/synonyms.js';
-import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from './concept.js';
-import { kindWords, numberedThings, numberSeries, ordinalsIn, PINYIN_WORD, pinyinNames } from './en-names.js';
-import { type AskedTime, askedTime } from './when.js';
+import type { KeywordSearch } from '../../../index/loaded-index.js';
+import { englishWords } from '../../../text/bridge/english.js';
+import type { Lexicon } from '../../../text/bridge/lexicon.js';
+import { englishFigures, findEnglishMentions, isMonthWord } from '../../../text/figures.js';
+import { findNames, TITLES } from '../../../text/names.js';
+import { writtenForms } from '../../../text/synonyms.js';
+import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from '../concept.js';
+import { type AskedTime, askedTime } from '../when.js';
+import { kindWords, numberedThings, numberSeries, ordinalsIn, PINYIN_WORD, pinyinNames } from './names.js';
 
 /** Words of English questions that only frame what is asked. */
 const FRAME = new Set(

@@ -12,7 +12,7 @@ import { CONTEXT_CREDIT, matchIn, otherFigure, placesOf, wholeOfAnother } from '
 import { periodQuality } from './match/period-match.js';
 import type { AnalyzedQuestion } from './question/analyze.js';
 import type { Concept } from './question/concept.js';
-import { zhMeasure } from './question/intent.js';
+import { zhMeasure } from './question/zh/measure.js';
 import type { RetrievedChunk } from './retriever.js';
 
 /** Where and how well a concept was found for one sentence. */

@@ -12,9 +12,10 @@ import { detectLang, normalize } from '../../text/normalize.js';
 import { bigrams, words } from '../../text/tokenizer.js';
 import type { Concept } from './concept.js';
 import { enConcepts } from './en/concepts.js';
-import { type Intent, intentOf, zhMeasure } from './intent.js';
+import { type Intent, intentOf } from './intent.js';
 import { type AskedTime, askedTime } from './when.js';
 import { zhConcepts } from './zh/concepts.js';
+import { zhMeasure } from './zh/measure.js';
 
 /** A question after analysis. */
 export interface AnalyzedQuestion {

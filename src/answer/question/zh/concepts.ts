@@ -10,9 +10,10 @@ import { contrasts } from '../../../text/contrasts.js';
 import { findMentions, parseNumber } from '../../../text/figures.js';
 import { findNames, TITLES, tokens } from '../../../text/names.js';
 import { type Concept, dedupe, exact, periodConcept, weightOf } from '../concept.js';
-import { type Intent, zhMeasure } from '../intent.js';
+import type { Intent } from '../intent.js';
 import { type AskedTime, askedTime } from '../when.js';
 import { askedPhrase, type Placed } from './asked-phrase.js';
+import { zhMeasure } from './measure.js';
 import { segment } from './segment.js';
 import { altsOf, PLACE_KINDS, placeAlts, placeOfOrg } from './wordings.js';
 

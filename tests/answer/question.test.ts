@@ -92,6 +92,12 @@ describe('analyzeQuestion: what it is about', () => {
     expect(focus('公安机关怎么用好大数据?')).toBe('数据');
   });
 
+  it('gives an English question the words a Chinese one would hold: the dimension asked (全长), a pair word (左洞)', () => {
+    const labels = analyze('How long is the left tube of the tunnel?').concepts.map((c) => c.label);
+    expect(labels).toContain('全长');
+    expect(labels).toContain('左洞');
+  });
+
   it('reads a typo by its pronunciation and a spoken word by its written forms', () => {
     const typo = analyze('海们有几个重大项目一季度要开工').concepts.find((c) => c.label === '海们');
     expect(typo?.alts.map((a) => a.text)).toContain('海门');

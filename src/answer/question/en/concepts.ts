@@ -6,11 +6,13 @@
 import type { KeywordSearch } from '../../../index/loaded-index.js';
 import { englishWords } from '../../../text/bridge/english.js';
 import type { Lexicon } from '../../../text/bridge/lexicon.js';
+import { contrastWords } from '../../../text/contrasts.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../../text/figures.js';
 import { findNames, TITLES } from '../../../text/names.js';
 import { writtenForms } from '../../../text/synonyms.js';
 import { type Alt, type Concept, dedupe, exact, periodConcept, specificity } from '../concept.js';
 import { type AskedTime, askedTime } from '../when.js';
+import { dimensionWords } from './measure.js';
 import { kindWords, numberedThings, numberSeries, ordinalsIn, PINYIN_WORD, pinyinNames } from './names.js';
 
 /** Words of English questions that only frame what is asked. */
@@ -45,6 +47,9 @@ function inCapitalRun(tokens: string[], word: string): boolean {
   const i = tokens.findIndex((t) => t.toLowerCase() === word);
   return [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && /^[A-Z][a-z]/.test(t));
 }
+
+/** Weight of the dimension asked (全长 for "how long"): a tie-breaker between sentences that give figures. */
+const DIMENSION_WEIGHT = 0.5;
 
 /** One-character function words of Chinese. */
 const FUNCTION_CHARS = /^[的了是在和与及或也都就又而其之所着过把被将对从向于以为等这那个]$/;
@@ -189,6 +194,18 @@ export function enConcepts(
       // GDP": the sentence states GDP.
       ...(w === post || writtenForms(w).length ? { inSentence: true } : {}),
     });
+  }
+  // The left tube, the women's final: the word of a pair, as the bulletin writes it (左洞, 女子).
+  for (const w of contrastWords(question, 'en')) {
+    if (concepts.some((c) => c.alts.some((a) => a.text === w))) continue;
+    concepts.push({ label: w, alts: [exact(w)], weight: 1, kind: 'content', required: false });
+  }
+  // How long is the expressway: its 全长, as a Chinese question would say it.
+  const dimension = dimensionWords(question).filter((zh) => keyword.docFrequency(zh) > 0);
+  if (dimension.length) {
+    // Lightly: 左洞长8.72公里 states a length without the word.
+    const alts = dimension.map((zh) => exact(zh));
+    concepts.push({ label: dimension[0] ?? '', alts, weight: DIMENSION_WEIGHT, kind: 'content', required: false });
   }
   // "Who is the deputy mayor": 副市长 holds the post asked for.
   if (/\b(deputy|vice)\b/i.test(question)) for (const c of concepts) c.deputyToo = true;

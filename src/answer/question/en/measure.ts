@@ -131,3 +131,24 @@ export function englishAsked(q: string): string {
       ' ',
     );
 }
+
+/** The dimension a "how long / tall / far…" question asks, as news prose names it (全长, 高度). */
+const HOW: Array<[RegExp, string[]]> = [
+  [/\bhow long is\b|\blength\b/, ['全长', '长度', '总长']],
+  [/\bhow (tall|high) is\b|\bheight\b/, ['高度', '高']],
+  [/\bhow (deep) is\b|\bdepth\b/, ['深度', '深']],
+  [/\bhow wide is\b|\bwidth\b/, ['宽度', '宽']],
+  [/\bhow far\b|\bdistance\b/, ['距离', '相距']],
+];
+
+/**
+ * The Chinese words for the dimension an English question asks of a thing, which its answer's sentence
+ * states beside the figure (How long is the expressway? → 全长).
+ *
+ * @example
+ * dimensionWords('How long is the Qingyun expressway?') // ['全长', '长度', '总长']
+ */
+export function dimensionWords(question: string): string[] {
+  const q = question.toLowerCase();
+  return HOW.find(([re]) => re.test(q))?.[1] ?? [];
+}

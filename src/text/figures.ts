@@ -260,6 +260,9 @@ export function findMentions(raw: string): readonly Mention[] {
 const MENTIONS_CACHE = 20_000;
 const mentionsCache = new Map<string, readonly Mention[]>();
 
+/** What a phase (一期, 三期) is of: works and projects. */
+const PHASE_OF = /^[^,，。;；、\d]{0,6}?(工程|项目|码头|建设|工地|线路|地块|扩建|改造)/;
+
 function readMentions(raw: string): Mention[] {
   const text = normalize(raw);
   const out: Mention[] = [];
@@ -279,6 +282,13 @@ function readMentions(raw: string): Mention[] {
         continue;
       if (kind === 'quantity' && /^[百千]+[^\d零〇一二两三四五六七八九十]/.test(m[0])) continue;
       if ((kind === 'quantity' || kind === 'date') && text[start - 1] === '第') continue;
+      // 3号线一期, 三期码头工程: a project's phase, not a count of anything.
+      if (
+        kind === 'quantity' &&
+        m[0].endsWith('期') &&
+        (/线$/.test(text.slice(0, start)) || PHASE_OF.test(text.slice(end)))
+      )
+        continue;
       const fields = read(m);
       if (!fields || !Number.isFinite(fields.value)) continue;
       out.push({

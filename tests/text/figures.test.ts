@@ -88,6 +88,12 @@ describe('sports marks', () => {
     expect(findMentions('确保实现一季度开门红').map((m) => m.text)).toEqual(['一季度']);
   });
 
+  it("reads a project's phase (3号线一期, 三期码头工程) as no count, and 三期培训班 as one", () => {
+    expect(findMentions('3号线一期21座车站').map((m) => m.text)).toEqual(['3', '21座']);
+    expect(findMentions('鹤洲港三期集装箱码头工程')).toEqual([]);
+    expect(findMentions('共举办了三期培训班').map((m) => m.text)).toEqual(['三期']);
+  });
+
   it('reads power (万千瓦, 兆瓦) and energy (千瓦时) as two measures', () => {
     expect(findMentions('装机容量100万千瓦，单机8.35兆瓦，年发电30亿千瓦时').map((m) => m.measure)).toEqual([
       'power',

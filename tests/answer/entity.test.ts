@@ -345,6 +345,8 @@ describe('right entity, right measure, right period', () => {
 
   it('answers which team or town with a name of that kind, not the stadium', async () => {
     expect((await answerer.ask('2023年东海杯足球赛冠军是哪支球队？')).answer).toMatch(/^海州港湾队/);
+    // A delegation is asked: the stadium the final was held in is none.
+    expect((await answerer.ask('2023年东海杯足球赛冠军是哪个代表团？')).found).toBe(false);
   });
 
   it('answers which year only with a year, and the inner lanes only for the inner lanes', async () => {

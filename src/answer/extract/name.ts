@@ -47,7 +47,7 @@ function quoted(text: string): Array<{ start: number; end: number; text: string 
 }
 
 /** Kinds of answer whose names end in the kind's own word: 哪支球队 → …队, 哪个镇 → …镇. */
-const KIND_ASKED = /(哪|什么|啥)(一)?(个|支|家|所|座)?(球队|队伍|镇(?!区)|县|医院|大学|银行)/;
+const KIND_ASKED = /(哪|什么|啥)(一)?(个|支|家|所|座)?(球队|队伍|代表团|代表队|镇(?!区)|县|医院|大学|银行)/;
 const KIND_END: Record<string, string> = { 球队: '队', 队伍: '队' };
 
 /** Words that end the name of somewhere: a site, a facility, a body's seat, a feature of the land. */

@@ -214,6 +214,7 @@ date: 2023-12-01
 27日上午，临江二桥正式开工。改造后双向内车道车速可达100公里/小时。
 2023年东海杯足球赛决赛在海州体育中心举行，最终海州港湾队夺得冠军。
 第六届青山国际山地电影节在青山市开幕，开幕影片为《云上青山》。
+第六届青山国际山地电影节设立“金峰奖”8个奖项，闭幕式将于8月6日举行。
 云屏市轨道交通集团有限公司副总经理夏明朗介绍，假期期间共加开临时列车1420列次。
 枫岭隧道为双洞分离式特长隧道，左洞长8.72公里，右洞长8.69公里。
 青云高速全长86.4公里。其中最高的峡口特大桥桥面距谷底高度达218米，最深的隧道埋深达310米。
@@ -355,7 +356,7 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('改造后外车道车速是多少？')).found).toBe(false);
   });
 
-  it('answers which film or book with a quoted title only', async () => {
+  it('answers which film or book with a title in 《》 only, never a quoted award or a clause', async () => {
     expect((await answerer.ask('青山国际山地电影节的开幕影片是哪部？')).answer).toMatch(/^《云上青山》/);
     expect((await answerer.ask('青山国际山地电影节的闭幕影片是哪部？')).found).toBe(false);
   });

@@ -8,7 +8,7 @@ import type { ScoredSentence } from '../scorer.js';
 import { pickClause, pickDefinition, pickMethod, pickReason, pickRest } from './clause.js';
 import type { Extraction } from './extraction.js';
 import { pickFigure } from './figure.js';
-import { pickName, pickTitle } from './name.js';
+import { asksTitle, pickName, pickTitle } from './name.js';
 import { pickYesNo } from './yes-no.js';
 
 /**
@@ -29,7 +29,7 @@ export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ext
     case 'place':
       return pickName(q, sentences);
     case 'name':
-      return pickName(q, sentences) ?? pickDefinition(q, sentences);
+      return pickName(q, sentences) ?? (asksTitle(q) ? undefined : pickDefinition(q, sentences));
     case 'title':
       return pickTitle(q, sentences) ?? pickClause(q, sentences);
     case 'reason':

@@ -120,6 +120,11 @@ function phraseBeside(text: string, anchor: { at: number; side: 'after' | 'befor
   return { start, end: anchor.at };
 }
 
+/** True when a question asks which film, book or song (哪部, 哪本): only a title in 《》 answers it. */
+export function asksTitle(q: AnalyzedQuestion): boolean {
+  return q.intent.slot === 'name' && /哪一?[部本首篇]/.test(q.norm);
+}
+
 /**
  * The best name of the asked kind among the best sentences; undefined when none holds one.
  * For `name` questions (叫什么) quoted names count too.
@@ -146,10 +151,11 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
     const anchor = anchorOf(q, s);
     const beside = anchor ? phraseBeside(s.text, anchor) : undefined;
     const names = namesIn(s.text).filter((n) => !kind || n.kind === kind);
-    // 哪部 (影片), 哪本 (书): a title, always quoted.
-    const titled = slot === 'name' && /哪一?[部本首篇]/.test(q.norm);
+    // 哪部 (影片), 哪本 (书): a title, in 《》 (“金峰奖” names an award).
+    const titled = asksTitle(q);
     const named = titled ? [] : names.filter((n) => n.kind !== 'person');
-    const spans = slot === 'name' ? [...quoted(s.text), ...named] : names;
+    const quotes = quoted(s.text).filter((x) => !titled || x.text.startsWith('《'));
+    const spans = slot === 'name' ? [...quotes, ...named] : names;
     let adjacent = false;
     for (const n of spans) {
       const inside = (beside !== undefined && n.start >= beside.start && n.end <= beside.end) || namesAsked(s, n);

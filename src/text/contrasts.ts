@@ -56,6 +56,7 @@ const GROUPS: string[][] = [
   ['内车道', '外车道'],
   ['总投资', '完成投资'],
   ['公蟹', '母蟹'],
+  ['库容', '蓄水量'],
 ];
 
 /** Other ways prose names a word of a pair: the winner 夺冠, the second 第2名. */
@@ -65,12 +66,18 @@ const FORMS: Record<string, string[]> = {
   第二名: ['第2名'],
   第三名: ['第3名'],
   最便宜: ['起步价', '起价'],
+  首轮: ['第一轮'],
   男子: ['男队', '男篮', '男足', '男单', '男双'],
   女子: ['女队', '女篮', '女足', '女单', '女双'],
 };
 
 const GROUP_OF = new Map<string, string[]>();
 for (const g of GROUPS) for (const w of g) GROUP_OF.set(w, g);
+
+/** The ways prose writes a word of a pair: itself and its other forms (首轮, 第一轮). */
+export function formsOf(word: string): string[] {
+  return [word, ...(FORMS[word] ?? [])];
+}
 
 /** The words that contrast with `word` (男子 → 女子), or none. */
 export function contrasts(word: string): string[] {
@@ -85,7 +92,7 @@ export function contrasts(word: string): string[] {
  * otherHalf('左洞', '右洞长8.69公里') // true
  */
 export function otherHalf(asked: string, text: string): boolean | undefined {
-  const names = (w: string) => [w, ...(FORMS[w] ?? [])].some((f) => text.includes(f));
+  const names = (w: string) => formsOf(w).some((f) => text.includes(f));
   if (names(asked)) return false;
   return contrasts(asked).some(names) ? true : undefined;
 }
@@ -123,6 +130,7 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\bsecond round\b/, '第二轮'],
   [/\bfirst half\b/, '上半年'],
   [/\btotal investment\b/, '总投资'],
+  [/\b(storage )?capacity\b/, '库容'],
   [/\bsecond half\b/, '下半年'],
 ];
 

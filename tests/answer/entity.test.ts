@@ -426,6 +426,12 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('星驰汽车2023年的销量目标是多少辆？')).found).toBe(false);
   });
 
+  it('answers an English pair word (storage capacity → 库容) only from a sentence stating it', async () => {
+    expect((await answerer.ask('What is the total storage capacity of the Lanzhou reservoir?')).answer).toMatch(
+      /^480 million m³/,
+    );
+  });
+
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {
     expect((await answerer.ask('全国游泳冠军赛上浙江队一共拿了几块金牌？')).answer).toMatch(/^14枚/);
   });

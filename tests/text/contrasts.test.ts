@@ -21,6 +21,8 @@ describe('contrasting pairs', () => {
     expect(otherHalf('女子', '国家乒乓球队男队主教练杜凯表示')).toBe(true);
     expect(otherHalf('总投资', '完成投资213亿元')).toBe(true);
     expect(otherHalf('总投资', '总投资300亿元，已完成投资213亿元')).toBe(false);
+    expect(otherHalf('库容', '蓄水量为30.2亿立方米')).toBe(true);
+    expect(otherHalf('首轮', '第一轮投票的投票率为61.3%')).toBe(false);
     expect(otherHalf('最贵', '票价起步价2元可乘6公里')).toBe(true);
     expect(contrastWords('By how much did beef prices change?', 'en')).toEqual(['牛肉']);
     expect(contrastWords('How long is the left tube of the tunnel?', 'en')).toEqual(['左洞']);

@@ -6,7 +6,7 @@
 import type { KeywordSearch } from '../../../index/loaded-index.js';
 import { englishWords } from '../../../text/bridge/english.js';
 import type { Lexicon } from '../../../text/bridge/lexicon.js';
-import { contrastWords } from '../../../text/contrasts.js';
+import { contrastWords, formsOf } from '../../../text/contrasts.js';
 import { englishFigures, findEnglishMentions, isMonthWord } from '../../../text/figures.js';
 import { findNames, TITLES } from '../../../text/names.js';
 import { writtenForms } from '../../../text/synonyms.js';
@@ -195,10 +195,12 @@ export function enConcepts(
       ...(w === post || writtenForms(w).length ? { inSentence: true } : {}),
     });
   }
-  // The left tube, the women's final: the word of a pair, as the bulletin writes it (左洞, 女子).
+  // The left tube, the storage capacity: the word of a pair, as the bulletin writes it (左洞, 库容), in the
+  // answer's own sentence.
   for (const w of contrastWords(question, 'en')) {
     if (concepts.some((c) => c.alts.some((a) => a.text === w))) continue;
-    concepts.push({ label: w, alts: [exact(w)], weight: 1, kind: 'content', required: false });
+    const alts = formsOf(w).map((f) => exact(f));
+    concepts.push({ label: w, alts, weight: 1, kind: 'content', required: false, inSentence: true });
   }
   // How long is the expressway: its 全长, as a Chinese question would say it.
   const dimension = dimensionWords(question).filter((zh) => keyword.docFrequency(zh) > 0);

@@ -34,6 +34,7 @@ describe('analyzeQuestion: what is asked', () => {
     ['Which municipal leader looked at how big data was being used?', 'person', undefined, undefined],
     ['Which state-owned company won the bid?', 'org', undefined, undefined],
     ['Which retired fisheries expert helped the farmers?', 'person', undefined, undefined],
+    ['How much is a ticket to the opening play?', 'number', 'price', undefined],
     ['How many losses did the passes save for farmers?', 'number', 'money', undefined],
     ['How long may the Pinghai road be?', 'number', 'length', undefined],
     ['How much did charity groups collect?', 'number', 'money', undefined],

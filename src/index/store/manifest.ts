@@ -13,7 +13,7 @@ import { type EmbeddingSettings, expectedEmbeddingId } from '../embeddings.js';
 import type { HnswParams } from '../vector-index.js';
 
 /** Bump when the on-disk layout or the analysis changes: older indexes are then refused. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /** What an index was built from and how; a mismatch with the current code means "run npm run ingest". */
 export interface Manifest {

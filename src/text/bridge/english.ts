@@ -88,6 +88,15 @@ const IRREGULAR: Record<string, string> = {
   women: 'woman',
 };
 
+/** British spellings as the dictionary's American ones: neighbouring → neighboring, centre → center, organise → organize. */
+function british(w: string): string {
+  if (w.length < 5) return w;
+  return w
+    .replace(/^([a-z]{3,})our(s|ed|ing|ly)?$/, '$1or$2')
+    .replace(/^([a-z]{2,}[^aeiou])re(s|d)?$/, '$1er$2')
+    .replace(/^([a-z]{3,})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
+}
+
 /**
  * Reduces an English word to a crude stem so that `resumed`, `resumes` and `resume` meet.
  *
@@ -98,7 +107,7 @@ export function stem(word: string): string {
   const irregular = IRREGULAR[word.toLowerCase()];
   if (irregular === word.toLowerCase()) return irregular;
   if (irregular) return stem(irregular);
-  let w = word.toLowerCase().replace(/'s$|’s$/, '');
+  let w = british(word.toLowerCase().replace(/'s$|’s$/, ''));
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(ss|us|is)$/.test(w)) return w;

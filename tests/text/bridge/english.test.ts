@@ -12,6 +12,11 @@ describe('stem', () => {
     expect(stem('planned')).toBe(stem('plan'));
     expect(stem('falling')).toBe(stem('fall'));
     expect(stem('dressed')).toBe(stem('dress'));
+    // British spellings meet the dictionary's American ones.
+    expect(stem('neighbouring')).toBe(stem('neighboring'));
+    expect(stem('centre')).toBe(stem('center'));
+    expect(stem('organised')).toBe(stem('organized'));
+    expect(stem('hour')).not.toBe(stem('hor'));
     expect(stem('series')).toBe('series');
   });
 });

@@ -39,7 +39,7 @@ export function enMeasure(q: string): Intent['measure'] {
     ).test(q)
   )
     return 'percent';
-  if (/\b(price|cost per|fare|fee|charge|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
+  if (/\b(price|cost per|fare|fee|charge|tickets?|per jin|per ton|a jin|per share)\b/.test(q)) return 'price';
   // How much gold or grain: a weight of the thing, not its worth.
   if (/\bhow much (gold|silver|grain|rice|wheat|coal|steel)\b/.test(q)) return 'weight';
   // How long is he expected to be sidelined: a time, whatever the verb's tense.
@@ -122,7 +122,7 @@ export function englishAsked(q: string): string {
   return q
     .replace(/(?<=\S\s+)[A-Z][a-z]+/g, ' ')
     .toLowerCase()
-    .replace(/\b(per|a) [a-z]+/g, ' ')
+    .replace(/\bper [a-z]+|\ba (jin|kg|kilogram|ton|tonne|liter|litre|share|month|year|day|head|person)\b/g, ' ')
     .replace(
       new RegExp(
         `\\b((worth|valued at|costing|priced at)\\s+)?((${QUALIFIERS})\\s+)?\\d[\\d.,]*\\s*(thousand|million|billion)?\\s*[a-z]+`,

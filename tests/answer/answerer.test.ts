@@ -172,6 +172,11 @@ describe('Answerer behaviour', () => {
     expect((await seeded.answerer.ask('平海公路快速化改造工程总头资是多少？')).answer).toMatch(/^5\.65亿元/);
   });
 
+  it('reads "other towns" as 外镇, which the dictionary knows only as two words', async () => {
+    const a = await seeded.answerer.ask('How many farmers from other towns did Xue Weisheng help find buyers for?');
+    expect(a.answer).toMatch(/^12 /);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

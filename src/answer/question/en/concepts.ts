@@ -202,6 +202,15 @@ export function enConcepts(
     const alts = formsOf(w).map((f) => exact(f));
     concepts.push({ label: w, alts, weight: 1, kind: 'content', required: false, inSentence: true });
   }
+  // Other towns, neighbouring towns: 外镇, 周边 (the dictionary has 外 and 镇, never the pair).
+  for (const m of question.matchAll(
+    /\b(other|neighbou?ring|nearby) (towns?|cit(y|ies)|provinces?|count(y|ies)|places)\b/gi,
+  )) {
+    const kind = { t: '镇', c: '市', p: '省' }[(m[2] ?? '').charAt(0).toLowerCase()] ?? '地';
+    const other = /^other$/i.test(m[1] ?? '');
+    const alts = (other ? [`外${kind}`, '外地'] : ['周边', '邻近']).map((zh) => exact(zh));
+    concepts.push({ label: m[0].toLowerCase(), alts, weight: 1, kind: 'content', required: false });
+  }
   // How long is the expressway: its 全长, as a Chinese question would say it.
   const dimension = dimensionWords(question).filter((zh) => keyword.docFrequency(zh) > 0);
   if (dimension.length) {

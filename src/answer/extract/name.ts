@@ -134,6 +134,7 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
   const kind = slot === 'person' || slot === 'org' || slot === 'place' ? slot : undefined;
   const top = sentences[0]?.coverage ?? 0;
   const byPost = q.concepts.some((c) => c.inSentence && TITLES.test(c.label));
+  const asksPost = q.concepts.some((c) => TITLES.test(c.label));
   let best: Extraction | undefined;
   const asked = KIND_ASKED.exec(q.norm)?.[4];
   const consider = (s: ScoredSentence, span: { start: number; end: number }, text: string, bonus: number) => {
@@ -173,8 +174,10 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
         .trim();
       if (holder.length >= 2 && holder.length <= 12) consider(s, { start, end: m.at - 2 }, holder, 0.3);
     }
-    // 由谁挂钩联系: no name, but a group of people (落实市四套班子领导挂钩联系).
-    const group = beside && !adjacent && slot === 'person' && groupAtEnd(s.text.slice(beside.start, beside.end));
+    // 由谁挂钩联系: no name, but a group of people (落实市四套班子领导挂钩联系); a post (总设计师是谁) is
+    // held by one person, never by a team.
+    const group =
+      beside && !adjacent && slot === 'person' && !asksPost && groupAtEnd(s.text.slice(beside.start, beside.end));
     if (beside && group) consider(s, beside, group, 0.1);
     // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
     if (beside && !adjacent && slot !== 'person' && !titled) {

@@ -78,6 +78,8 @@ describe('analyzeQuestion: what it is about', () => {
     ['那个最美渔技员干这行多少年了', ['渔技员']],
     ['公安那边查了多少起跟疫情有关的案子', ['公安', '疫情', '案子']],
     ['海们有几个重大项目一季度要开工', ['海们', '重大项目', '开工']],
+    // A post named last is what is asked: it stays a concept.
+    ['海门市长？', ['市长']],
   ])('%s → %j', (question, labels) => {
     const concepts = analyze(question).concepts.map((c) => c.label);
     for (const l of labels) expect(concepts).toContain(l);

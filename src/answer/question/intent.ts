@@ -215,7 +215,7 @@ export function intentOf(q: string, lang: Lang): Intent {
   for (const [re, make] of rules) {
     const m = re.exec(text);
     if (!m) continue;
-    const intent: Intent = { ...make(m), at: { start: m.index, end: m.index + m[0].length } };
+    const intent: Intent = { at: { start: m.index, end: m.index + m[0].length }, ...make(m) };
     // 院长叫什么: the name asked is a person's, the holder of that post.
     if (intent.slot === 'name' && lang === 'zh' && TITLES.test(text.slice(0, m.index).replace(/[的是]+$/, '')))
       intent.slot = 'person';

@@ -82,11 +82,11 @@ function byFigure(
 }
 
 /** 除…外, 除了…以外: the words a sentence excepts from what it says. */
-const EXCEPT = /除(了)?[^,，。;；]{1,24}?(以外|之外|外)/g;
+const EXCEPT = /除(了)?[^,，。;；]{1,24}?(以外|之外|外)|[(（][^)）]{1,24}?(以外|之外)[)）]/g;
 
 /** True when offset `at` of a sentence lies in a phrase it excepts (除冬青路隧道外). */
 function excepts(norm: string, at: number): boolean {
-  if (at < 0 || !norm.includes('除')) return false;
+  if (at < 0 || !/除|以外|之外/.test(norm)) return false;
   for (const m of norm.matchAll(EXCEPT)) if (at > m.index && at < m.index + m[0].length) return true;
   return false;
 }
@@ -125,7 +125,8 @@ function scoreOne(
     }
     let inSentence = matchIn(c, norm, context, headPlaces) ?? byFigure(q, c, norm);
     // 平海公路主线(除冬青路隧道外)基本完成: what a sentence excepts is what it does not speak of.
-    const excepted = inSentence && excepts(norm, inSentence.at);
+    // (A question may except the same thing: 平海公路主线（冬青路隧道以外）….)
+    const excepted = inSentence && excepts(norm, inSentence.at) && !excepts(q.norm, q.norm.indexOf(c.label));
     if (excepted) inSentence = undefined;
     const inContext = excepted ? undefined : matchIn(c, context, context, headPlaces);
     let contextQuality = (inContext?.quality ?? 0) * CONTEXT_CREDIT[c.kind];

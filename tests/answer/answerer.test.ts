@@ -147,6 +147,9 @@ describe('Answerer behaviour', () => {
   it('never says yes from what a sentence excepts (除冬青路隧道外) or from words only its context holds', async () => {
     expect((await seeded.answerer.ask('平海公路主线已经具备试通车条件了吗?')).answer).toMatch(/^是的/);
     expect((await seeded.answerer.ask('冬青路隧道已经具备试通车条件了吗?')).answer).not.toMatch(/^是的/);
+    // A question excepting the same thing is answered by that sentence.
+    const same = await seeded.answerer.ask('平海公路主线（冬青路隧道以外）是不是已经具备试通车条件了？');
+    expect(same.answer).toMatch(/^是的/);
   });
 
   it('dates the asked event by the date right before it (6月15日交工通车), not the dateline', async () => {

@@ -180,6 +180,11 @@ describe('Answerer behaviour', () => {
     expect(a.answer).toMatch(/^12 /);
   });
 
+  it('answers from where to where with the two ends a sentence gives', async () => {
+    const a = await seeded.answerer.ask('平海公路是一条从哪儿到哪儿的路?');
+    expect(a.answer).toMatch(/^西接通洋高速骑岸出口,东连通州湾示范区乐海大道/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

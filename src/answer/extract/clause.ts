@@ -229,3 +229,23 @@ export function pickClause(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
   }
   return { sentence: s, span: text, context: text, score: s.score + 0.1, fit: 0.6 };
 }
+
+/** The words by which news prose gives a route's ends: 西接…东连…, 起于…止于…, 从…至…. */
+const ROUTE = /(东|西|南|北)(接|连|起|至)|起于|止于|起自|起点|终点|连接/;
+
+/**
+ * A from-where-to-where answer (平海公路是一条从哪儿到哪儿的路): the clauses of the best sentence
+ * that give the route's ends (西接通洋高速骑岸出口,东连通州湾示范区乐海大道).
+ */
+export function pickRoute(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+  for (const s of sentences.slice(0, 4)) {
+    const ends = splitClauses(s.text).filter((c) => ROUTE.test(c.text));
+    if (!ends.length) continue;
+    const span = ends
+      .map((c) => c.text)
+      .join('')
+      .replace(CLOSE, '');
+    return { sentence: s, span, context: s.text, score: s.score + 0.3, fit: 1 };
+  }
+  return undefined;
+}

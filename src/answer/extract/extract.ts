@@ -5,7 +5,7 @@
 import type { Lang } from '../../core/types.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { ScoredSentence } from '../scorer.js';
-import { pickClause, pickDefinition, pickMethod, pickReason, pickRest } from './clause.js';
+import { pickClause, pickDefinition, pickMethod, pickReason, pickRest, pickRoute } from './clause.js';
 import type { Extraction } from './extraction.js';
 import { pickFigure } from './figure.js';
 import { asksTitle, pickName, pickTitle } from './name.js';
@@ -17,6 +17,9 @@ import { pickYesNo } from './yes-no.js';
  */
 export const FOUND_THRESHOLD: Record<Lang, number> = { zh: 0.6, en: 0.6 };
 
+/** A question asking a route's ends: 从哪儿到哪儿, from where to where. */
+const ASKS_ROUTE = /从哪(儿|里)?.{0,2}到哪|from where to where|起点.{0,6}终点/;
+
 /** The span the question's slot asks for, before the decision to answer. */
 export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
   switch (q.intent.slot) {
@@ -26,8 +29,10 @@ export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ext
       return pickFigure(q, sentences);
     case 'person':
     case 'org':
-    case 'place':
       return pickName(q, sentences);
+    case 'place':
+      // 从哪儿到哪儿: a route, given by its two ends.
+      return (ASKS_ROUTE.test(q.norm) ? pickRoute(q, sentences) : undefined) ?? pickName(q, sentences);
     case 'name':
       return pickName(q, sentences) ?? (asksTitle(q) ? undefined : pickDefinition(q, sentences));
     case 'title':

@@ -237,7 +237,7 @@ const ROUTE = /(东|西|南|北)(接|连|起|至)|起于|止于|起自|起点|�
  * A from-where-to-where answer (平海公路是一条从哪儿到哪儿的路): the clauses of the best sentence
  * that give the route's ends (西接通洋高速骑岸出口,东连通州湾示范区乐海大道).
  */
-export function pickRoute(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extraction | undefined {
+export function pickRoute(sentences: ScoredSentence[]): Extraction | undefined {
   for (const s of sentences.slice(0, 4)) {
     const ends = splitClauses(s.text).filter((c) => ROUTE.test(c.text));
     if (!ends.length) continue;

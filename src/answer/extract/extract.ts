@@ -32,7 +32,7 @@ export function candidate(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ext
       return pickName(q, sentences);
     case 'place':
       // 从哪儿到哪儿: a route, given by its two ends.
-      return (ASKS_ROUTE.test(q.norm) ? pickRoute(q, sentences) : undefined) ?? pickName(q, sentences);
+      return (ASKS_ROUTE.test(q.norm) ? pickRoute(sentences) : undefined) ?? pickName(q, sentences);
     case 'name':
       return pickName(q, sentences) ?? (asksTitle(q) ? undefined : pickDefinition(q, sentences));
     case 'title':

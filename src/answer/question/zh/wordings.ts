@@ -78,6 +78,9 @@ export function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): 
 /** True when a run of characters the corpus never writes reads as a word it does (总头资 → 总投资): a typo. */
 export function readsAsCorpusWord(run: string, keyword: KeywordSearch, lexicon: Lexicon): boolean {
   if (keyword.docFrequency(run) > 0 || /[的了是吗呢啊吧么和与在有]/.test(run)) return false;
+  // Only where jieba's own cut leaves a word the corpus never uses (头资): a large archive reads nearly
+  // any three characters as some n-gram of its own.
+  if (tokens(run).every((t) => t.word.length < 2 || keyword.docFrequency(t.word) > 0)) return false;
   return lexicon.byPinyin(readingOf(run)).some((w) => w.length === run.length && w !== run);
 }
 

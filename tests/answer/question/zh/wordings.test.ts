@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recut } from '../../../../src/answer/question/zh/segment.js';
-import { altsOf, placeAlts } from '../../../../src/answer/question/zh/wordings.js';
+import { altsOf, placeAlts, readsAsCorpusWord } from '../../../../src/answer/question/zh/wordings.js';
 import type { KeywordSearch } from '../../../../src/index/loaded-index.js';
 import { Lexicon } from '../../../../src/text/bridge/lexicon.js';
 
@@ -25,7 +25,7 @@ const lexicon = new Lexicon({
   version: 1,
   en: {},
   gloss: {},
-  pinyin: { haimen: ['海门', '害门', '还门', '孩门', '嗨门'] },
+  pinyin: { haimen: ['海门', '害门', '还门', '孩门', '嗨门'], zongtouzi: ['总投资'], haimenren: ['还门人'] },
 });
 
 describe('altsOf', () => {
@@ -35,6 +35,14 @@ describe('altsOf', () => {
 
   it('leaves a word the corpus knows as it is', () => {
     expect(altsOf('海门', keyword, lexicon).map((a) => a.text)).toEqual(['海门']);
+  });
+});
+
+describe('readsAsCorpusWord', () => {
+  it('reads a run jieba leaves unknown (总头资) as the corpus word it sounds like, never a run of known words', () => {
+    expect(readsAsCorpusWord('总头资', keyword, lexicon)).toBe(true);
+    // 海门 + 人 are known words: however it sounds (还门人), it is no typo.
+    expect(readsAsCorpusWord('海门人', keyword, lexicon)).toBe(false);
   });
 });
 

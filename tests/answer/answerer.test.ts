@@ -185,6 +185,11 @@ describe('Answerer behaviour', () => {
     expect(a.answer).toMatch(/^西接通洋高速骑岸出口,东连通州湾示范区乐海大道/);
   });
 
+  it("never gives each project's size (31个超10亿元续建重大项目) for their total, but does a total's (1.5万亩蟹塘)", async () => {
+    expect((await seeded.answerer.ask('海门31个续建重大项目的总投资一共是多少？')).found).toBe(false);
+    expect((await seeded.answerer.ask('惠萍镇那边蟹塘一共有多大啊？')).answer).toMatch(/^1\.5万亩/);
+  });
+
   it('answers who with a group of people when the bulletin names no one (市四套班子领导)', async () => {
     const a = await seeded.answerer.ask('海门一季度拟开工的12个重大项目由谁挂钩联系?');
     expect(a.answer).toMatch(/^市四套班子领导（/);

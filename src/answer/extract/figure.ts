@@ -76,6 +76,9 @@ const ASKS_NEW = anyOf(/新|增加|多了/, /\b(new|newly|added|add|adds|opened|
 /** Any denial, a described one too (未及销售的350多万斤). */
 const DENIAL_WORD = /没有|没|未|尚未|不|无法/;
 
+/** A question asking for all of something together. */
+const ASKS_TOTAL = anyOf(/总投资|总额|一共|总共|合计|累计|总计/, /\b(total|combined|altogether|in all)\b/);
+
 /** A question asking a target, and the words that state one. */
 const ASKS_TARGET = anyOf(
   /目标|指标/,
@@ -271,8 +274,13 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
         m.kind === 'quantity' &&
         /^\p{Script=Han}/u.test(from.text.slice(m.end)) &&
         !/^(以上|以下|左右|以内|多|余)/.test(from.text.slice(m.end))
-      )
+      ) {
+        // Each project's size (31个超10亿元续建重大项目) is never all of them together (总投资一共是多少);
+        // 1.5万亩蟹塘 is all of the ponds.
+        const each = /\d+\s*(个|家|项|座|所|条|台|辆|艘)$/.test(from.text.slice(0, m.start));
+        if (each && ASKS_TOTAL.test(q.norm)) continue;
         f *= 0.5;
+      }
       const owner = own ? ownership(s, m) : 0;
       if (owner < 0) continue;
       // 其中200米蝶泳成绩为2分06秒18 answers for the 200米 event, not the 400米 one asked about;

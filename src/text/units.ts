@@ -16,6 +16,7 @@ export type Measure =
   | 'percent'
   | 'points'
   | 'temperature'
+  | 'age'
   | 'energy'
   | 'power'
   | 'count'
@@ -94,6 +95,7 @@ export const ZH_UNITS: Record<string, UnitInfo> = {
   个百分点: u('points', 1, 'percentage points'),
   '%': u('percent', 1, '%'),
   摄氏度: u('temperature', 1, '°C'),
+  岁: u('age', 1, 'years old'),
   '℃': u('temperature', 1, '°C'),
   千瓦时: u('energy', 1, 'kWh'),
   // Power (装机容量100万千瓦) is no energy (发电30亿千瓦时): a claim never mixes them.

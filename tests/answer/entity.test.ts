@@ -106,7 +106,8 @@ date: 2023-04-22
 
 新华社南京2月5日电 2023年全国室内田径大奖赛首站5日在南京收官。
 女子60米栏决赛，吴欣然以8秒03夺冠，李梦瑶以8秒11获得亚军。
-男子60米决赛，任天宇跑出6秒54获得冠军。
+男子60米决赛，任天宇跑出6秒54获得冠军。朱晓峰以8米32获得男子跳远冠军。
+3月6日，西川省首例5G远程手术为一名62岁肾肿瘤患者实施了肾部分切除手术。
 
 启东扣蟹外销忙
 
@@ -430,6 +431,11 @@ describe('right entity, right measure, right period', () => {
     expect((await answerer.ask('What is the total storage capacity of the Lanzhou reservoir?')).answer).toMatch(
       /^480 million m³/,
     );
+  });
+
+  it('answers how old with an age (62岁), never another figure', async () => {
+    expect((await answerer.ask('西川省首例5G远程手术的患者多大年纪？')).answer).toMatch(/^62岁/);
+    expect((await answerer.ask('How old is Zhu Xiaofeng?')).found).toBe(false);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

@@ -35,6 +35,8 @@ describe('analyzeQuestion: what is asked', () => {
     ['Which state-owned company won the bid?', 'org', undefined, undefined],
     ['Which retired fisheries expert helped the farmers?', 'person', undefined, undefined],
     ['How much is a ticket to the opening play?', 'number', 'price', undefined],
+    ['How old is Xue Weisheng?', 'number', 'age', undefined],
+    ['薛卫生多大年纪了?', 'number', 'age', undefined],
     ['How many losses did the passes save for farmers?', 'number', 'money', undefined],
     ['How long may the Pinghai road be?', 'number', 'length', undefined],
     ['How much did charity groups collect?', 'number', 'money', undefined],

@@ -170,7 +170,7 @@ const EN_RULES: Rule[] = [
   [/\bwhat is the name\b|\bwhat('s| is) it called\b|\bcalled what\b|\bname of\b/, () => ({ slot: 'name' })],
   [
     anyOf(
-      /\bhow (many|much)\b/,
+      /\bhow (many|much|old)\b/,
       /\bnumber of\b/,
       /\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(number|amount|total|investment|cost|price|length|speed|size|value)\b/,
       /\bwhat (is|was|are|were) the ([a-z]+ ){0,3}(sum|population|rate|area|height|output|budget|progress)\b/,

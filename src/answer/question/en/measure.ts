@@ -90,6 +90,7 @@ export function enMeasure(q: string): Intent['measure'] {
   )
     return 'weight';
   if (/\btemperature\b|\bhow (hot|cold)\b|\bdegrees\b/.test(q)) return 'temperature';
+  if (/\bhow old\b|\bwhat age\b|\baged?\b/.test(q)) return 'age';
   if (/\bscore\b/.test(q)) return 'score';
   // "How many cases": things counted, like 多少家; never a time or a sum.
   if (/\bhow many [a-z]/.test(q)) return 'count';

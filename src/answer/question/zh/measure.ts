@@ -42,6 +42,8 @@ export function zhMeasure(q: string): Intent['measure'] {
     )
   )
     return 'duration';
+  // 多大年纪, 几岁: an age (62岁), not an area.
+  if (/多大年纪|多大岁数|几岁|多少岁|年龄|岁数|年纪/.test(q)) return 'age';
   if (/多快|时速|车速|速度/.test(q)) return 'speed';
   // 一年能发多少电: electricity, in 千瓦时 (度), not a count of anything.
   if (/(发|用|耗|供)了?(多少|几)(度)?电|发电量|用电量|电量/.test(q)) return 'energy';

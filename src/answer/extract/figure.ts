@@ -3,23 +3,20 @@
  * 总投资), the date of the asked event, or a rank — bound to the question's own words and entities.
  */
 
-import { otherHalf } from '../../text/contrasts.js';
-import { findPeriods } from '../../text/dates.js';
 import { findMentions, type Mention } from '../../text/figures.js';
 import { tokens } from '../../text/names.js';
 import { normalize } from '../../text/normalize.js';
 import { type Span, splitClauses } from '../../text/sentences.js';
 import { unitInfo } from '../../text/units.js';
 import { matchIn, otherFigure } from '../match/concept-match.js';
-import { clashes } from '../match/period-match.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { altNorm } from '../question/concept.js';
 import { anyOf } from '../question/en/measure.js';
 import type { ScoredSentence } from '../scorer.js';
 import { askedItemsFrom, inFurniture, nearness, ownership } from './binding.js';
 import type { Extraction } from './extraction.js';
+import { ofTheAsked } from './figure-scope.js';
 import { respectively } from './respectively.js';
-import { denies } from './yes-no.js';
 
 /** Words for a place in a ranking (冠军 = 1st), which answer 第几 without a 第. */
 /** How precise a date mention is. */
@@ -68,23 +65,8 @@ const COMPARATIVE = anyOf(
   /faster|slower|shorter|longer|save|saved|cut|more|less|fewer|increase|decrease|rise|fall|drop/,
 );
 
-/** Words by which a figure counts only what is new (新开通航线4条, 新增就业岗位). */
-const NEWLY = /新(增|开|建|开通|设|签约|引进|落户|招录|认定|登记)/;
-/** Words by which a question asks for what is new. */
-const ASKS_NEW = anyOf(/新|增加|多了/, /\b(new|newly|added|add|adds|opened|launched)\b/);
-
-/** Any denial, a described one too (未及销售的350多万斤). */
-const DENIAL_WORD = /没有|没|未|尚未|不|无法/;
-
 /** A question asking for all of something together. */
 const ASKS_TOTAL = anyOf(/总投资|总额|一共|总共|合计|累计|总计/, /\b(total|combined|altogether|in all)\b/);
-
-/** A question asking a target, and the words that state one. */
-const ASKS_TARGET = anyOf(
-  /目标|指标/,
-  /\b(sales|annual|output|growth|production|delivery|year's) (target|goal)s?\b|\b(target|goal) (for|of)\b|\baims? to\b/,
-);
-const TARGET = /目标|指标|力争|计划|争取|确保|预计|拟/;
 
 /** Counters of people. */
 const PEOPLE = /^(人|名|位)$/;
@@ -154,14 +136,6 @@ export function clauseAt(text: string, at: number): string {
   return c.text.replace(/[,，；;：:。]$/, '');
 }
 
-/** The item of a list (…、本地病例145例) a figure stands in, to the delimiters around it. */
-function itemAt(text: string, m: { start: number; end: number }): string {
-  const before = text.slice(0, m.start);
-  const start = Math.max(...[...'、,，;；:：。'].map((d) => before.lastIndexOf(d))) + 1;
-  const end = text.slice(m.end).search(/[、,，;；:：。]/);
-  return text.slice(start, end < 0 ? text.length : m.end + end);
-}
-
 /** One citation spanning a sentence and the one before it. */
 function joinSentences(prev: Span, s: ScoredSentence): ScoredSentence {
   return { ...s, start: prev.start, index: s.index - 1, text: s.para.slice(prev.start, s.end) };
@@ -183,22 +157,6 @@ function ofAnotherFigure(q: AnalyzedQuestion, clause: string): boolean {
 }
 
 /**
- * The words that date a figure: its clause, or where that names no time, the nearest clause before it
- * in the sentence that does (公布3月交付数据，当月交付新车5.74万辆), a dateline opening the sentence aside.
- */
-function periodOf(clause: string, before: string): string {
-  const dated = (text: string) => findPeriods(normalize(text)).length > 0;
-  if (dated(clause)) return clause;
-  // 自5月22日启用以来: a time running up to the figure's own does not date it.
-  const since = (text: string) => /以来|至今|起/.test(text);
-  const earlier = before.split(/[,，;；]/).slice(0, -1);
-  // 4月1日，远航汽车公布…: the day it was told, not the time told of.
-  if (/^\s*(本报讯\s*[(（][^)）]*[)）])?\s*\d{1,2}月\d{1,2}日[上下午晚]*\s*$/.test(earlier[0] ?? '')) earlier.shift();
-  const governing = [...earlier].reverse().find(dated);
-  return governing && !since(governing) ? governing : clause;
-}
-
-/**
  * The best figure of the asked kind among the best sentences, with its score; undefined when no
  * sentence holds one.
  */
@@ -208,7 +166,6 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
   const top = sentences[0]?.coverage ?? 0;
   const askYear = /哪年|哪一年|几几年|what year|which year/i.test(q.text);
   const asksChange = ['change', 'percent'].includes(q.intent.measure ?? '') || COMPARATIVE.test(q.norm);
-  const asksNew = ASKS_NEW.test(q.norm);
   for (const s of sentences.slice(0, 12)) {
     if (s.coverage < top * 0.6) continue;
     const items = askedItemsFrom(s);
@@ -287,29 +244,7 @@ export function pickFigure(q: AnalyzedQuestion, sentences: ScoredSentence[]): Ex
       // 其中第三季度净利润13.8亿元, for the third quarter, not the three asked about.
       const clause = clauseAt(from.text, m.start);
       if (ofAnotherFigure(q, clause)) continue;
-      // 左洞长8.72公里，右洞长8.69公里: the clause of the other one of a pair is not the asked one's.
-      // 境外输入病例41例、本地病例145例: so is the other item of a list.
-      if (q.contrasts.some((w) => otherHalf(w, clause) || otherHalf(w, itemAt(from.text, m)))) continue;
-      const period = q.intent.slot === 'date' ? '' : periodOf(clause, from.text.slice(0, m.start));
-      if (period && q.concepts.some((c) => c.period && clashes(c.period, period, s.chunk.date))) continue;
-      // 一共开通了多少条航线: the newly opened ones (新开通航线4条) are not all of them.
-      if (
-        !asksNew &&
-        NEWLY.test(
-          from.text
-            .slice(0, m.start)
-            .split(/[,，;；。:：]/)
-            .at(-1) ?? '',
-        )
-      )
-        continue;
-      // 销量目标是多少: a target is stated as one (目标为, 力争), never by what was done.
-      if (ASKS_TARGET.test(q.norm) && !TARGET.test(clause)) continue;
-      // 还有多少家没有复工: a figure of those that did (全部复工) is no answer.
-      if (q.negated && !denies(clauseAt(from.text, m.start))) continue;
-      // 没卖掉的扣蟹有多少斤: the figure of those not sold (未及销售的350多万斤), not of those sold.
-      const ofThing = m.kind === 'quantity' && m.measure !== 'duration';
-      if (q.deniedThing && !q.negated && ofThing && !DENIAL_WORD.test(clauseAt(from.text, m.start))) continue;
+      if (!ofTheAsked(q, from.text, m, clause, s.chunk.date)) continue;
       // News prose opens with when it happened (27日下午，…主持召开…): a date leading the sentence is its time.
       const leading =
         m.kind === 'date' && /^\s*(本报讯\s*[(（][^)）]*[)）])?\s*$/.test(from.text.slice(0, m.start)) ? 0.25 : 0;

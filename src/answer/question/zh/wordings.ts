@@ -78,6 +78,25 @@ export function altsOf(word: string, keyword: KeywordSearch, lexicon: Lexicon): 
 /** True when a run of characters the corpus never writes reads as a word it does (总头资 → 总投资): a typo. */
 export function readsAsCorpusWord(run: string, keyword: KeywordSearch, lexicon: Lexicon): boolean {
   if (keyword.docFrequency(run) > 0 || /[的了是吗呢啊吧么和与在有]/.test(run)) return false;
+  // Asked once per run and index: every question reads its three-character runs again.
+  let runs = TYPO_RUNS.get(keyword);
+  if (!runs) {
+    runs = new Map();
+    TYPO_RUNS.set(keyword, runs);
+  }
+  let reads = runs.get(run);
+  if (reads === undefined) {
+    reads = soundsLikeCorpusWord(run, keyword, lexicon);
+    if (runs.size >= TYPO_CACHE) runs.delete(runs.keys().next().value as string);
+    runs.set(run, reads);
+  }
+  return reads;
+}
+
+const TYPO_CACHE = 20_000;
+const TYPO_RUNS = new WeakMap<KeywordSearch, Map<string, boolean>>();
+
+function soundsLikeCorpusWord(run: string, keyword: KeywordSearch, lexicon: Lexicon): boolean {
   // Only where jieba's own cut leaves a word the corpus never uses (头资): a large archive reads nearly
   // any three characters as some n-gram of its own.
   if (tokens(run).every((t) => t.word.length < 2 || keyword.docFrequency(t.word) > 0)) return false;

@@ -127,6 +127,7 @@ date: 2023-03-31
 本报讯 3月30日，2023赛季全国足球甲级联赛媒体见面会在江城举行。
 据全国足球甲级联赛赛程，新赛季将于4月8日开幕，江城雄狮首轮将在主场迎战北海蓝鲸队。
 新赛季联赛将于4月8日开幕，11月4日结束。
+江城雄狮本赛季已取得19胜5平3负，积62分，进球54个。
 `,
   '2023-04-02.txt': `---
 date: 2023-04-02
@@ -436,6 +437,10 @@ describe('right entity, right measure, right period', () => {
   it('answers how old with an age (62岁), never another figure', async () => {
     expect((await answerer.ask('西川省首例5G远程手术的患者多大年纪？')).answer).toMatch(/^62岁/);
     expect((await answerer.ask('How old is Zhu Xiaofeng?')).found).toBe(false);
+  });
+
+  it('answers 多少分 with points, never a bare number counting wins (19胜)', async () => {
+    expect((await answerer.ask('江城雄狮本赛季积了多少分啊？')).answer).toMatch(/^62分/);
   });
 
   it('counts with a spoken classifier (几块金牌 for 14枚金牌)', async () => {

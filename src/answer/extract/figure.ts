@@ -85,8 +85,12 @@ function measureFit(q: AnalyzedQuestion, m: Mention, before: string, after = '')
     // 多少人 is answered by 1880名 or 12位: all count people.
     if (PEOPLE.test(unit) && PEOPLE.test(m.unit)) return 1;
     const asked = unitInfo(unit).measure;
-    // 多少人 against 3万多民政服务对象: a big number with no measure word may count the people.
-    if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') return 0.5;
+    // 多少人 against 3万多民政服务对象: a big number with no measure word may count the people; a bare
+    // number before another word (19胜 for 多少分) counts that word's thing.
+    if (asked === 'count' && m.measure === 'other' && m.kind === 'quantity') {
+      const countsOther = /^\d+$/.test(m.text) && /^\p{Script=Han}/u.test(after) && !after.startsWith(unit);
+      return countsOther && !GENERIC_CLASSIFIER.test(unit) ? 0 : 0.5;
+    }
     // 几块金牌 against 14枚金牌: spoken Chinese counts most things with 个 or 块.
     if (GENERIC_CLASSIFIER.test(unit) && m.measure === 'count') return 0.6;
     // 多少户 against 110个省级示范扣蟹养殖户: the noun a 个 counts may end in the asked classifier.

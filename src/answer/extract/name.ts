@@ -178,7 +178,7 @@ export function pickName(q: AnalyzedQuestion, sentences: ScoredSentence[]): Extr
     // held by one person, never by a team.
     const group =
       beside && !adjacent && slot === 'person' && !asksPost && groupAtEnd(s.text.slice(beside.start, beside.end));
-    if (beside && group) consider(s, beside, group, 0.1);
+    if (group) consider(s, beside, group, 0.1);
     // No name of the kind beside the question's words: the phrase itself (挂钩紫昕花边 → 紫昕花边).
     if (beside && !adjacent && slot !== 'person' && !titled) {
       let phrase = s.text.slice(beside.start, beside.end).replace(EDGE, '').trim();

@@ -44,11 +44,15 @@ export interface AnalyzedQuestion {
 
 const NEGATION = /^(没|没有|未|尚未|不|无|并未|还没)$/;
 
+/** A Chinese question without its yes-no frames (有没有, 是不是, …吗), whose 没 and 不 deny nothing. */
+const withoutYesNoFrames = (norm: string) =>
+  norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|了没有|没有[?？]?$|了没[?？]?$|吗/g, ' ');
+
 /** True when a Chinese question denies its predicate (没复工), apart from yes-no frames (有没有, 是不是). */
 function negated(norm: string, lang: Lang): boolean {
   if (lang === 'en')
     return /\b(not|never|no|yet to|n't)\b/.test(norm.replace(/^(is|are|was|were|did|does|do|has|have)n't\b/, ''));
-  const plain = norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|了没有|没有[?？]?$|了没[?？]?$|吗/g, ' ');
+  const plain = withoutYesNoFrames(norm);
   // A denial inside a modifier (没卖掉的扣蟹) describes the subject; only the predicate's counts.
   const predicate = plain.slice(plain.lastIndexOf('的') + 1);
   return tokens(predicate).some((t) => NEGATION.test(t.word));
@@ -57,7 +61,7 @@ function negated(norm: string, lang: Lang): boolean {
 /** True when a denial describes the asked thing (没卖掉的扣蟹, 尚未售出的, unsold, left unfinished). */
 function deniedThing(norm: string, lang: Lang): boolean {
   if (lang === 'en') return /\bun(sold|paid|finished|harvested|used|claimed|filled|employed)\b|\bnot yet\b/.test(norm);
-  const plain = norm.replace(/有没有|是不是|能不能|会不会|可不可以|对不对|了没有|没有[?？]?$|了没[?？]?$|吗/g, ' ');
+  const plain = withoutYesNoFrames(norm);
   const at = plain.lastIndexOf('的');
   return at > 0 && tokens(plain.slice(0, at)).some((t) => NEGATION.test(t.word));
 }

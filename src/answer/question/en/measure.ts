@@ -137,7 +137,7 @@ export function englishAsked(q: string): string {
 const HOW: Array<[RegExp, string[]]> = [
   [/\bhow long is\b|\blength\b/, ['全长', '长度', '总长']],
   [/\bhow (tall|high) is\b|\bheight\b/, ['高度', '高']],
-  [/\bhow (deep) is\b|\bdepth\b/, ['深度', '深']],
+  [/\bhow deep is\b|\bdepth\b/, ['深度', '深']],
   [/\bhow wide is\b|\bwidth\b/, ['宽度', '宽']],
   [/\bhow far\b|\bdistance\b/, ['距离', '相距']],
 ];

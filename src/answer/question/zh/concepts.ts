@@ -265,7 +265,7 @@ export function zhConcepts(
     const thing = phrase.find((c) => c !== focus && known(c) && placed.find((p) => p.concept === c)?.tag === 'n');
     const asked = bare ? phrase.filter((c) => c === focus || c === thing) : phrase;
     for (const [i, c] of (intent.slot === 'person' ? phrase.slice(0, 3) : asked).entries()) {
-      const unknown = !c.alts.some((a) => keyword.docFrequency(a.text) > 0);
+      const unknown = !known(c);
       // A measure's own noun the corpus words otherwise (发行价 for 每股38.6元) is stood for by the figure;
       // any other word the corpus lacks (茄子) is what the bulletin does not report.
       if (unknown && measured && zhMeasure(c.label)) continue;

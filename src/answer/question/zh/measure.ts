@@ -46,7 +46,7 @@ export function zhMeasure(q: string): Intent['measure'] {
   if (/多大年纪|多大岁数|几岁|多少岁|年龄|岁数|年纪/.test(q)) return 'age';
   if (/多快|时速|车速|速度/.test(q)) return 'speed';
   // 一年能发多少电: electricity, in 千瓦时 (度), not a count of anything.
-  if (/(发|用|耗|供)了?(多少|几)(度)?电|发电量|用电量|电量/.test(q)) return 'energy';
+  if (/(发|用|耗|供)了?(多少|几)(度)?电|电量/.test(q)) return 'energy';
   if (/装机容量|单机容量|装机|功率/.test(q)) return 'power';
   if (/库容|容量|容积|体积|蓄水量|多少立方/.test(q)) return 'volume';
   if (/面积|多大(面积|地方)?|几亩|多少亩|多少平方|多少公顷/.test(q)) return 'area';
